@@ -1,0 +1,86 @@
+"""The Hub: every valid item in memory, read once; everything downstream reads this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .models import Resource, Service
+from .problems import Problem
+from .settings import HubSettings
+from .vocabulary import Vocabulary
+from .yamlsource import Positions
+
+
+@dataclass
+class Place:
+    """Where a service location is, from its postcode (filled in by geo-tagging)."""
+
+    postcode: str
+    lat: float
+    lon: float
+    la_code: str
+    la_name: str
+    nation: str
+    region: str = ""
+    precision: str = "postcode"
+
+
+@dataclass
+class ServiceEntry:
+    slug: str
+    source: str  # path relative to the hub root, as shown in messages and edit links
+    service: Service
+    positions: Positions
+    places: list[Optional[Place]] = field(default_factory=list)
+    # coverage.local_authorities resolved to GSS code -> official name (filled in by geo-tagging)
+    coverage_areas: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def nations(self) -> set[str]:
+        """Nations the service is for: its coverage, and where its sites are."""
+        coverage = self.service.coverage
+        if coverage.national:
+            return {"england", "wales", "scotland", "northern-ireland"}
+        found = set(coverage.nations)
+        found.update(place.nation for place in self.places if place)
+        return found
+
+    @property
+    def local_authorities(self) -> dict[str, str]:
+        """GSS code -> name for the areas the service's sites are in."""
+        return {place.la_code: place.la_name for place in self.places if place}
+
+
+@dataclass
+class ResourceEntry:
+    slug: str
+    source: str  # path relative to the hub root
+    src_uri: str  # path relative to the docs folder, as MkDocs knows it
+    resource: Resource
+    positions: Positions
+
+
+@dataclass
+class Hub:
+    root: Path
+    settings: HubSettings
+    vocabulary: Vocabulary
+    today: dt.date
+    services: list[ServiceEntry] = field(default_factory=list)
+    resources: list[ResourceEntry] = field(default_factory=list)
+    resources_by_uri: dict[str, ResourceEntry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def is_overdue(self, reviewed: dt.date) -> bool:
+        return (self.today - reviewed).days > self.settings.review_interval_days

@@ -1,0 +1,169 @@
+"""Load and validate every content file of a hub, collecting all problems in one pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BaseModel, ValidationError
+
+from .fields import slug_problem
+from .hub import Hub, ResourceEntry, ServiceEntry
+from .models import Resource, Service
+from .problems import Problem, Severity
+from .settings import HubSettings, today as build_today
+from .validation import problems_from
+from .vocabulary import load_vocabulary
+from .yamlsource import Positions, YamlProblem, decode_source, load_yaml
+
+LISTING_SUFFIXES = (".yaml", ".yml")
+IGNORED_NAMES = {"README.md", "readme.md", ".gitkeep", ".DS_Store"}
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def split_front_matter(text: str) -> tuple[Optional[str], str, int]:
+    """(front matter YAML or None, body, line number where the YAML starts minus one)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, text, 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), 1
+    return None, text, 0
+
+
+def parse_document(raw: bytes, source: str, *, front_matter: bool) -> tuple[Any, Positions, list[Problem]]:
+    """Decode and parse a YAML file or a Markdown file's front matter."""
+    try:
+        text = decode_source(raw)
+        offset = 0
+        if front_matter:
+            yaml_text, _, offset = split_front_matter(text)
+            if yaml_text is None:
+                raise YamlProblem(1, 1, "the page has no front matter",
+                                  "start the file with a '---' line, the fields, then another '---' line")
+            text = yaml_text
+        data, positions = load_yaml(text, line_offset=offset)
+    except YamlProblem as p:
+        return None, Positions(), [Problem(source, p.line, p.col, p.message, p.hint)]
+    if not isinstance(data, dict):
+        return None, positions, [Problem(source, 1, 1, "the file should be a set of fields (name: value)",
+                                         "copy the layout of an existing listing")]
+    return data, positions, []
+
+
+def validate(model: type[BaseModel], data: dict, source: str, positions: Positions, context: dict):
+    try:
+        return model.model_validate(data, context=context), []
+    except ValidationError as error:
+        return None, problems_from(error, model, source, positions)
+
+
+def _review_warning(hub: Hub, reviewed: dt.date, source: str, positions: Positions) -> list[Problem]:
+    if not hub.is_overdue(reviewed):
+        return []
+    line, col = positions.locate(("last_reviewed",))
+    days = (hub.today - reviewed).days
+    return [Problem(source, line, col, f"last checked {days} days ago, over the {hub.settings.review_interval_days}-day review interval",
+                    "check the details with the service, then set last_reviewed to today's date",
+                    field="last_reviewed", severity=Severity.WARNING)]
+
+
+def _load_services(hub: Hub, context: dict) -> None:
+    folder = hub.root / hub.settings.directory
+    if not folder.is_dir():
+        hub.problems.append(Problem(hub.settings.directory, 1, 1, "the listings folder does not exist",
+                                    "create it, or set the 'directory' option of the hub plugin"))
+        return
+    seen: dict[str, str] = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        source = relative(path, hub.root)
+        if path.suffix.lower() not in LISTING_SUFFIXES:
+            if path.name not in IGNORED_NAMES and not path.name.startswith("."):
+                hub.problems.append(Problem(source, 1, 1, "this file is not a listing and was skipped",
+                                            "listings are YAML files ending in .yaml", severity=Severity.WARNING))
+            continue
+        slug = path.stem
+        bad_slug = slug_problem(slug)
+        if bad_slug:
+            hub.problems.append(Problem(source, 1, 1, bad_slug[0], bad_slug[1], field="(file name)"))
+            continue
+        if slug in seen:
+            hub.problems.append(Problem(source, 1, 1, f"another listing already uses the name '{slug}' ({seen[slug]})",
+                                        "each listing's file name must be unique across the directory: rename one",
+                                        field="(file name)"))
+            continue
+        seen[slug] = source
+        data, positions, problems = parse_document(path.read_bytes(), source, front_matter=False)
+        hub.problems.extend(problems)
+        if data is None:
+            continue
+        service, problems = validate(Service, data, source, positions, context)
+        hub.problems.extend(problems)
+        if service is not None:
+            hub.services.append(ServiceEntry(slug, source, service, positions))
+            hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+
+
+def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
+    folder = docs_dir / hub.settings.resources
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*.md")):
+        if path.name in ("index.md", "README.md"):
+            continue
+        source = relative(path, hub.root)
+        src_uri = relative(path, docs_dir)
+        data, positions, problems = parse_document(path.read_bytes(), source, front_matter=True)
+        hub.problems.extend(problems)
+        if data is None:
+            continue
+        resource, problems = validate(Resource, data, source, positions, context)
+        hub.problems.extend(problems)
+        if resource is None:
+            continue
+        if resource.file:
+            problem = _check_attachment(resource.file, path, docs_dir, source, positions)
+            if problem:
+                hub.problems.append(problem)
+                continue
+        slug = Path(src_uri).with_suffix("").as_posix()
+        entry = ResourceEntry(slug, source, src_uri, resource, positions)
+        hub.resources.append(entry)
+        hub.resources_by_uri[src_uri] = entry
+        hub.problems.extend(_review_warning(hub, resource.last_reviewed, source, positions))
+
+
+def _check_attachment(name: str, page: Path, docs_dir: Path, source: str, positions: Positions) -> Optional[Problem]:
+    """An attached file must exist inside the docs folder: no reaching outside the site."""
+    target = (page.parent / name).resolve()
+    line, col = positions.locate(("file",))
+    if not target.is_relative_to(docs_dir.resolve()):
+        return Problem(source, line, col, f"the file '{name}' is outside the site's content folder",
+                       "put the document beside the page and give its name", field="file")
+    if not target.is_file():
+        return Problem(source, line, col, f"the file '{name}' does not exist",
+                       "check the name; it is relative to this page's folder", field="file")
+    return None
+
+
+def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None, today: dt.date | None = None) -> Hub:
+    """Read, validate and enrich everything; problems are collected, never raised."""
+    root = root.resolve()
+    vocab_file = root / settings.vocabulary if settings.vocabulary else None
+    vocabulary, problems = load_vocabulary(vocab_file, display_path=settings.vocabulary or "")
+    hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems)
+    context = {"vocabulary": vocabulary, "today": hub.today}
+    _load_services(hub, context)
+    _load_resources(hub, docs_dir or root / "content", context)
+    from .enrich import enrich
+
+    enrich(hub)
+    return hub

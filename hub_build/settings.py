@@ -1,0 +1,67 @@
+"""Hub settings: the options of the `hub` plugin in mkdocs.yml, defined once.
+
+The MkDocs plugin and the `hub-build` CLI both read them through this model,
+so the core pipeline never has to import MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class HubSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    directory: str = Field("directory", description="Folder of service listings (YAML), relative to mkdocs.yml")
+    resources: str = Field("resources", description="Folder of resources inside the docs folder")
+    vocabulary: Optional[str] = Field(None, description="The hub's own vocabulary file, extending the packaged one")
+    review_interval_days: int = Field(365, ge=1, description="How long a listing may go unchecked before it is overdue")
+    edit_url: Optional[str] = Field(
+        None, description="Where 'suggest a change' leads; '{path}' is replaced by the file's path in the repository, "
+        "e.g. https://github.com/org/hub/edit/main/{path}",
+    )
+    page_size: int = Field(50, ge=5, le=500, description="Items on each page of a browse list")
+    northern_ireland_precision: Literal["postcode", "outward"] = Field(
+        "outward", description="How precisely the site publishes Northern Ireland (BT) postcodes to the browser",
+    )
+
+
+def today() -> dt.date:
+    """The build's idea of today: SOURCE_DATE_EPOCH when set, so builds and tests are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: unknown tags such as !ENV or !!python/name become None."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
+    with open(config_file, "rb") as handle:
+        data = yaml.load(handle, Loader=_LenientLoader)  # noqa: S506 - SafeLoader subclass
+    return data if isinstance(data, dict) else {}
+
+
+def hub_options(mkdocs_config: dict[str, Any]) -> dict[str, Any]:
+    """The raw options given to the `hub` plugin, or {} when it is listed without options."""
+    plugins = mkdocs_config.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{k: v} for k, v in plugins.items()]
+    for entry in plugins:
+        if entry == "hub":
+            return {}
+        if isinstance(entry, dict) and "hub" in entry:
+            return dict(entry["hub"] or {})
+    return {}
