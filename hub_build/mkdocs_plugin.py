@@ -1,0 +1,134 @@
+"""The `hub` MkDocs plugin: a thin adapter between the Hub and MkDocs.
+
+Everything it shows comes from hub_build's renderer-independent core; this
+module only maps MkDocs events onto it, so the hub can move renderer later.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from pydantic import ValidationError
+
+from .hub import Hub
+from .loader import load_hub
+from .problems import format_report
+from .publish import THEME_DIR, publish_extras
+from .render.sanitise import sanitise_page
+from .render.site import BLOCK_NAMES, GeneratedPage, HubSite
+from .render.urls import SiteUrls
+from .settings import HubSettings
+
+log = logging.getLogger("mkdocs.plugins.hub")
+_MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
+
+
+class HubPlugin(BasePlugin):
+    """Validates the hub's content, then renders listings and browse pages into the MkDocs site."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.settings = HubSettings()
+        self.hub: Hub | None = None
+        self.site: HubSite | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
+        """Options are checked by the same pydantic model the CLI uses: one definition."""
+        errors, warnings = [], []
+        try:
+            self.settings = HubSettings.model_validate(options or {})
+        except ValidationError as error:
+            for item in error.errors(include_url=False):
+                errors.append((".".join(map(str, item["loc"])) or "hub", item["msg"]))
+        self.config = dict(options or {})  # type: ignore[assignment]
+        return errors, warnings
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        hub = load_hub(root, self.settings, docs_dir=Path(config.docs_dir))
+        for problem in hub.warnings:
+            # Overdue reviews are the editors' to-do list, not a broken build.
+            level = logging.INFO if problem.field == "last_reviewed" else logging.WARNING
+            log.log(level, problem.as_text())
+        if hub.errors:
+            raise PluginError(
+                f"the hub's content has {len(hub.errors)} error(s); nothing was built.\n"
+                + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report."
+            )
+        self.hub = hub
+        self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
+        config.theme.dirs.insert(0, str(THEME_DIR))
+        config.extra_css.append("assets/hub/hub.css")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        self.generated = {}
+        for page in self.site.plan():
+            if files.get_file_from_path(page.src_uri) is not None and page.kind != "listing":
+                continue  # an editor's own page of that name wins
+            self.generated[page.src_uri] = page
+            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in ("listing", "browse", "sector") else InclusionLevel.UNDEFINED
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            page.meta["title"] = html.escape(generated.title)
+            page.meta["description"] = html.escape(generated.description)
+            if generated.kind == "browse":
+                page.meta["search"] = {"exclude": True}  # lists repeat the listings' own text
+            return ""
+        resource = self.hub.resources_by_uri.get(page.file.src_uri) if self.hub else None
+        if resource is not None:
+            page.meta["title"] = resource.resource.title
+            page.meta["description"] = resource.resource.summary
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                # Material prints these unescaped (and strips tags from the title): keep them plain text.
+                page.meta[key] = html.escape(page.meta[key].replace("<", "").replace(">", ""))
+        return markdown
+
+    def on_page_content(self, html_body: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None and self.hub is not None
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            return generated.render(page.url)
+        parts = _MARKER.split(html_body)
+        body = "".join(
+            sanitise_page(part) if index % 2 == 0 else
+            (self.site.render_block(part, page.url) if part in BLOCK_NAMES else "")
+            for index, part in enumerate(parts)
+        )
+        resource = self.hub.resources_by_uri.get(page.file.src_uri)
+        if resource is not None:
+            body = (f"<h1>{html.escape(resource.resource.title)}</h1>"
+                    + self.site.render_resource_panel(resource, page.url) + body)
+        if "title" not in page.meta and page.title:
+            page.meta["title"] = html.escape(re.sub(r"<[^>]*>", "", page.title).replace("<", "").replace(">", ""))
+        return body
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.hub is not None
+        publish_extras(self.hub, Path(config.site_dir))
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        root = Path(config.config_file_path).parent
+        server.watch(str(root / self.settings.directory))
+        if self.settings.vocabulary:
+            server.watch(str(root / self.settings.vocabulary))
+        return server

@@ -1,0 +1,62 @@
+"""Contributor text into safe HTML: Markdown is rendered, then cleaned with nh3 (an allow-list sanitiser)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+
+# Tags and attributes that Python-Markdown and the Material extensions produce in page bodies.
+_PAGE_TAGS = set(nh3.ALLOWED_TAGS) | {"details", "summary", "figure", "figcaption", "mark", "time", "section", "nav"}
+_GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang", "dir", "aria-label", "aria-hidden", "role"}
+_PAGE_ATTRIBUTES = {
+    "*": _GLOBAL_ATTRIBUTES,
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start", "type"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+}
+_DESCRIPTION_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "h3", "h4", "h5", "h6",
+                     "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr"}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def _same_origin_media(tag: str, attribute: str, value: str) -> str | None:
+    """Images may only come from the site itself: no request to any other origin."""
+    if tag == "img" and attribute == "src" and (re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or value.startswith("//")):
+        return None
+    return value
+
+
+def sanitise_page(html: str) -> str:
+    """Clean a whole page body written in Markdown by an editor or contributor."""
+    return nh3.clean(
+        html, tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES, url_schemes=_SCHEMES,
+        attribute_filter=_same_origin_media, link_rel="noopener noreferrer", strip_comments=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def render_markdown(text: str) -> str:
+    """A contributor's Markdown (e.g. a listing description) as sanitised HTML, headings kept below the page's own."""
+    converter = _converter()
+    converter.reset()
+    html = converter.convert(text)
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", html)
+    return nh3.clean(
+        html, tags=_DESCRIPTION_TAGS, attributes={"a": {"href"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}},
+        url_schemes=_SCHEMES, link_rel="noopener noreferrer", strip_comments=True,
+    )

@@ -1,0 +1,311 @@
+"""The pages a hub generates from its content, rendered as HTML fragments.
+
+Nothing here knows about MkDocs: a renderer adapter asks for the page plan,
+creates the pages its own way, and asks each page for its HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from ..fields import suggest_slug, tel_uri
+from ..hub import Hub, ResourceEntry, ServiceEntry
+from .jsonld import service_jsonld
+from .sanitise import render_markdown
+from .urls import SiteUrls
+
+NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
+GSS_NATION = {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    name: str
+    nation: str
+    url: str
+    folder: str = ""
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    title: str
+    description: str
+    render: Callable[[str], str]  # the page's own URL -> its HTML body
+    kind: str = "browse"
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _env() -> Environment:
+    return Environment(
+        loader=PackageLoader("hub_build", "render/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+@dataclass
+class LinkContext:
+    """What a template needs to link from the page it is rendered on."""
+
+    site: "HubSite"
+    page_url: str
+
+    def link(self, to_url: str) -> str:
+        return SiteUrls.rel(self.page_url, to_url)
+
+    def __getattr__(self, name: str):
+        return getattr(self.site, name)
+
+
+@dataclass
+class HubSite:
+    hub: Hub
+    urls: SiteUrls = field(default_factory=SiteUrls)
+    site_url: str = ""
+
+    # --- URLs ----------------------------------------------------------------
+    def service_url(self, slug: str) -> str:
+        return self.urls.url(f"services/{slug}.md")
+
+    def type_url(self, term: str) -> str:
+        return self.urls.url(f"browse/types/{term}/index.md")
+
+    def nation_url(self, nation: str) -> str:
+        return self.urls.url(f"browse/nations/{nation}/index.md")
+
+    def sector_url(self, sector: str) -> str:
+        return self.urls.url(f"sectors/{sector}.md")
+
+    def area_url(self, code: str) -> str:
+        area = self.areas.get(code)
+        return area.url if area else ""
+
+    # --- labels --------------------------------------------------------------
+    def label(self, category: str, key: str) -> str:
+        return self.hub.vocabulary.label(category, key)
+
+    def labels(self, category: str, keys: Iterable[str]) -> str:
+        return ", ".join(self.label(category, k) for k in keys)
+
+    def asks_for(self, audience: str) -> str:
+        term = self.hub.vocabulary.terms("audiences").get(audience)
+        return term.asks_for if term else ""
+
+    def coverage_text(self, entry: ServiceEntry) -> str:
+        coverage = entry.service.coverage
+        if coverage.national:
+            return "UK-wide"
+        names = [self.label("nations", n) for n in coverage.nations]
+        names += list(entry.coverage_areas.values()) or list(coverage.local_authorities)
+        return ", ".join(names)
+
+    @staticmethod
+    def tel(phone: str) -> str:
+        return tel_uri("".join(ch for ch in phone if ch.isdigit()))
+
+    # --- derived indexes -------------------------------------------------------
+    @cached_property
+    def services(self) -> list[ServiceEntry]:
+        return sorted(self.hub.services, key=lambda e: (e.service.name.casefold(), e.slug))
+
+    @cached_property
+    def areas(self) -> dict[str, Area]:
+        """Every local authority a service is in or covers, with a unique URL slug."""
+        names: dict[str, str] = {}
+        for entry in self.hub.services:
+            names.update(entry.local_authorities)
+            names.update(entry.coverage_areas)
+        areas: dict[str, Area] = {}
+        used: set[str] = set()
+        for code, name in sorted(names.items(), key=lambda item: (item[1], item[0])):
+            slug = suggest_slug(name) or code.lower()
+            if slug in used:
+                slug = f"{slug}-{code.lower()}"
+            used.add(slug)
+            nation = GSS_NATION.get(code[:1], "")
+            folder = f"browse/areas/{slug}"
+            areas[code] = Area(code, name, nation, self.urls.url(f"{folder}/index.md"), folder)
+        return areas
+
+    def services_in_area(self, code: str) -> list[ServiceEntry]:
+        return [e for e in self.services if code in e.local_authorities or code in e.coverage_areas]
+
+    # --- rendering -------------------------------------------------------------
+    @cached_property
+    def _templates(self) -> Environment:
+        return _env()
+
+    def render_listing(self, entry: ServiceEntry, page_url: str) -> str:
+        service = entry.service
+        ctx = LinkContext(self, page_url)
+        areas = [self.areas.get(code) or Area(code, name, "", "") for code, name in entry.coverage_areas.items()]
+        if not entry.coverage_areas:
+            areas = [Area("", name, "", "") for name in service.coverage.local_authorities]
+        locations = [
+            {"location": loc, "area": self.areas.get(place.la_code) if place else None}
+            for loc, place in zip(service.locations, entry.places or [None] * len(service.locations))
+        ]
+        edit = self.hub.settings.edit_url
+        return self._templates.get_template("listing.html").render(
+            entry=entry, areas=areas, locations=locations,
+            description=Markup(render_markdown(service.description)) if service.description else "",
+            overdue=self.hub.is_overdue(service.last_reviewed), reviewed=long_date(service.last_reviewed),
+            edit_url=edit.replace("{path}", entry.source) if edit else "",
+            jsonld=Markup(service_jsonld(self, entry, page_url)),
+            link=ctx.link, label=self.label, labels=self.labels, asks_for=self.asks_for, tel=self.tel,
+            type_url=self.type_url, nation_url=self.nation_url, sector_url=self.sector_url,
+        )
+
+    def render_list(self, title: str, intro: str, entries: list[ServiceEntry], number: int,
+                    page_links: dict[int, str], page_url: str, extra: str = "") -> str:
+        size = self.hub.settings.page_size
+        pages = max(1, -(-len(entries) // size))
+        chunk = entries[(number - 1) * size: number * size]
+        ctx = LinkContext(self, page_url)
+        links = {n: ctx.link(url) for n, url in page_links.items()}
+        return self._templates.get_template("list.html").render(
+            title=title, intro=intro, entries=chunk, total=len(entries), number=number, pages=pages,
+            page_links=links, env=ctx, extra=Markup(extra),
+        )
+
+    # --- the page plan -----------------------------------------------------------
+    def paginated(self, folder: str, title: str, intro: str, entries: list[ServiceEntry],
+                  extra: Callable[[LinkContext], str] | None = None) -> list[GeneratedPage]:
+        size = self.hub.settings.page_size
+        pages = max(1, -(-len(entries) // size))
+        uris = {n: f"{folder}/index.md" if n == 1 else f"{folder}/page-{n}.md" for n in range(1, pages + 1)}
+        page_links = {n: self.urls.url(uri) for n, uri in uris.items()}
+        result = []
+        for number, uri in uris.items():
+            def render(page_url: str, number: int = number) -> str:
+                more = extra(LinkContext(self, page_url)) if extra and number == 1 else ""
+                return self.render_list(title, intro, entries, number, page_links, page_url, more)
+
+            shown_title = title if number == 1 else f"{title} (page {number})"
+            result.append(GeneratedPage(uri, shown_title, intro, render))
+        return result
+
+    def plan(self) -> list[GeneratedPage]:
+        vocab = self.hub.vocabulary
+        pages: list[GeneratedPage] = []
+        for entry in self.services:
+            pages.append(GeneratedPage(
+                f"services/{entry.slug}.md", entry.service.name, entry.service.summary,
+                lambda url, entry=entry: self.render_listing(entry, url), kind="listing",
+            ))
+        pages.append(GeneratedPage("services/index.md", "Find services", "Browse the directory of support services.",
+                                   self.render_directory_home, kind="directory"))
+        pages += self.paginated("browse/a-z", "All services A to Z", "Every service in the directory, by name.", self.services)
+        for term in vocab.terms("service_types").values():
+            chosen = [e for e in self.services if term.key in e.service.service_types]
+            pages += self.paginated(f"browse/types/{term.key}", term.label, term.description, chosen)
+        for nation in NATION_ORDER:
+            label = self.label("nations", nation)
+            chosen = [e for e in self.services if nation in e.nations]
+            pages += self.paginated(f"browse/nations/{nation}", f"Services in {label}",
+                                    f"Services working in {label}, including those that cover the whole UK.", chosen)
+        pages.append(GeneratedPage("browse/areas/index.md", "Services by local authority",
+                                   "Local authorities with services based in or covering them.", self.render_area_index))
+        for code, area in self.areas.items():
+            chosen = self.services_in_area(code)
+            pages += self.paginated(area.folder, f"Services in {area.name}",
+                                    f"Services based in or covering {area.name}.", chosen,
+                                    extra=lambda ctx, area=area: self._area_extra(ctx, area))
+        for sector in vocab.terms("sectors").values():
+            pages.append(GeneratedPage(f"sectors/{sector.key}.md", f"For {sector.label.lower()} professionals",
+                                       f"Services and resources for professionals in {sector.label.lower()}.",
+                                       lambda url, key=sector.key: self.render_sector(key, url), kind="sector"))
+        pages.append(GeneratedPage(f"{self.hub.settings.resources}/index.md", "Resources",
+                                   "Guides, toolkits, research and more for professionals, families and children.",
+                                   self.render_resource_index, kind="resources"))
+        return pages
+
+    def render_resource_index(self, page_url: str) -> str:
+        ctx = LinkContext(self, page_url)
+        groups = []
+        for term in self.hub.vocabulary.terms("resource_types").values():
+            chosen = sorted((r for r in self.hub.resources if r.resource.type == term.key),
+                            key=lambda r: r.resource.title.casefold())
+            if chosen:
+                groups.append((term, chosen))
+        return self._templates.get_template("resources.html").render(
+            env=ctx, groups=groups, total=len(self.hub.resources), resource_url=self.resource_url)
+
+    def _area_extra(self, ctx: LinkContext, area: Area) -> str:
+        if not area.nation:
+            return ""
+        return (f'<p>See also <a href="{html.escape(ctx.link(self.nation_url(area.nation)))}">all services in '
+                f'{html.escape(self.label("nations", area.nation))}</a>, which includes services covering the whole UK.</p>')
+
+    def render_directory_home(self, page_url: str) -> str:
+        ctx = LinkContext(self, page_url)
+        return self._templates.get_template("directory.html").render(
+            env=ctx, total=len(self.services),
+            types=[(t, sum(t.key in e.service.service_types for e in self.services))
+                   for t in self.hub.vocabulary.terms("service_types").values()],
+            nations=[(n, self.label("nations", n), sum(n in e.nations for e in self.services)) for n in NATION_ORDER],
+            area_index=self.urls.url("browse/areas/index.md"), az=self.urls.url("browse/a-z/index.md"),
+        )
+
+    def render_area_index(self, page_url: str) -> str:
+        ctx = LinkContext(self, page_url)
+        groups = []
+        for nation in NATION_ORDER:
+            areas = [(a, len(self.services_in_area(a.code))) for a in self.areas.values() if a.nation == nation]
+            if areas:
+                groups.append((self.label("nations", nation), areas))
+        return self._templates.get_template("areas.html").render(env=ctx, groups=groups)
+
+    def render_sector(self, sector: str, page_url: str) -> str:
+        ctx = LinkContext(self, page_url)
+        services = [e for e in self.services if sector in e.service.sectors]
+        resources = [r for r in self.latest_resources() if sector in r.resource.sectors]
+        return self._templates.get_template("sector.html").render(
+            env=ctx, title=f"For {self.label('sectors', sector).lower()} professionals",
+            services=services, resources=resources, resource_url=self.resource_url,
+        )
+
+    # --- resources and the home page -------------------------------------------------
+    def resource_url(self, entry: ResourceEntry) -> str:
+        return self.urls.url(entry.src_uri)
+
+    def latest_resources(self) -> list[ResourceEntry]:
+        return sorted(self.hub.resources, key=lambda r: (r.resource.date or r.resource.last_reviewed, r.slug), reverse=True)
+
+    def render_resource_panel(self, entry: ResourceEntry, page_url: str) -> str:
+        ctx = LinkContext(self, page_url)
+        return self._templates.get_template("resource.html").render(
+            env=ctx, entry=entry, r=entry.resource, reviewed=long_date(entry.resource.last_reviewed),
+            published=long_date(entry.resource.date) if entry.resource.date else "",
+            overdue=self.hub.is_overdue(entry.resource.last_reviewed),
+        )
+
+    def render_block(self, name: str, page_url: str) -> str:
+        """A generated block for a `<!-- hub:NAME -->` marker in an editor's page."""
+        ctx = LinkContext(self, page_url)
+        template = {"search": "block_search.html", "counts": "block_counts.html", "sectors": "block_sectors.html",
+                    "latest-resources": "block_resources.html"}.get(name)
+        if template is None:
+            return ""
+        return self._templates.get_template(template).render(
+            env=ctx, services=len(self.hub.services), resources=self.latest_resources(),
+            areas=len(self.areas), nations=[(n, self.label("nations", n)) for n in NATION_ORDER],
+            sectors=list(self.hub.vocabulary.terms("sectors").values()),
+            directory=self.urls.url("services/index.md"), resource_url=self.resource_url,
+            home=self.urls.url("index.md"),
+        )
+
+
+BLOCK_NAMES = ("search", "counts", "sectors", "latest-resources")
