@@ -152,7 +152,9 @@ def normalise_uk_phone(raw: str) -> str:
         raise problem("phone_format", f"'{shown(raw)}' is not a UK phone number", "write it with the area code, like 0117 496 0123")
     if digits[1] in "46":
         raise problem("phone_format", f"'{shown(raw)}' uses a number range that is not in use", "check the number")
-    expected = (10, 11) if digits[1] in "18" else (11,)
+    # Only some 01 areas (five-digit codes, with five-digit local numbers) and 0800 have 10-digit numbers.
+    short_allowed = (digits.startswith("01") and not re.match(r"^01(1\d|\d1)", digits)) or digits.startswith("0800")
+    expected = (10, 11) if short_allowed else (11,)
     if len(digits) not in expected:
         raise problem("phone_length", f"'{shown(raw)}' has {len(digits)} digits; a UK number has {' or '.join(map(str, expected))}",
                       "check for a missing or extra digit")

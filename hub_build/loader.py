@@ -18,6 +18,7 @@ from .vocabulary import load_vocabulary
 from .yamlsource import Positions, YamlProblem, decode_source, load_yaml
 
 LISTING_SUFFIXES = (".yaml", ".yml")
+RESERVED_SLUGS = {"index"}
 IGNORED_NAMES = {"README.md", "readme.md", ".gitkeep", ".DS_Store"}
 
 
@@ -53,17 +54,20 @@ def parse_document(raw: bytes, source: str, *, front_matter: bool) -> tuple[Any,
         data, positions = load_yaml(text, line_offset=offset)
     except YamlProblem as p:
         return None, Positions(), [Problem(source, p.line, p.col, p.message, p.hint)]
+    problems = [Problem(source, p.line, p.col, p.message, p.hint) for p in positions.problems]
     if not isinstance(data, dict):
-        return None, positions, [Problem(source, 1, 1, "the file should be a set of fields (name: value)",
-                                         "copy the layout of an existing listing")]
-    return data, positions, []
+        return None, positions, problems + [Problem(source, 1, 1, "the file should be a set of fields (name: value)",
+                                                    "copy the layout of an existing listing")]
+    return data, positions, problems
 
 
 def validate(model: type[BaseModel], data: dict, source: str, positions: Positions, context: dict):
+    """The model, or None and its problems (less those on lines the YAML reader already reported)."""
     try:
         return model.model_validate(data, context=context), []
     except ValidationError as error:
-        return None, problems_from(error, model, source, positions)
+        reported = {p.line for p in positions.problems}
+        return None, [p for p in problems_from(error, model, source, positions) if p.line not in reported]
 
 
 def _review_warning(hub: Hub, reviewed: dt.date, source: str, positions: Positions) -> list[Problem]:
@@ -91,25 +95,38 @@ def _load_services(hub: Hub, context: dict) -> None:
                                             "listings are YAML files ending in .yaml", severity=Severity.WARNING))
             continue
         slug = path.stem
-        bad_slug = slug_problem(slug)
-        if bad_slug:
-            hub.problems.append(Problem(source, 1, 1, bad_slug[0], bad_slug[1], field="(file name)"))
-            continue
-        if slug in seen:
-            hub.problems.append(Problem(source, 1, 1, f"another listing already uses the name '{slug}' ({seen[slug]})",
-                                        "each listing's file name must be unique across the directory: rename one",
-                                        field="(file name)"))
-            continue
-        seen[slug] = source
+        name_problem = _slug_problem(slug, source, seen)
+        if name_problem is None:
+            seen[slug] = source
+        else:
+            hub.problems.append(name_problem)
         data, positions, problems = parse_document(path.read_bytes(), source, front_matter=False)
         hub.problems.extend(problems)
         if data is None:
             continue
         service, problems = validate(Service, data, source, positions, context)
         hub.problems.extend(problems)
-        if service is not None:
+        if service is not None and name_problem is None and not _has_errors(hub, source):
             hub.services.append(ServiceEntry(slug, source, service, positions))
             hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+
+
+def _slug_problem(slug: str, source: str, seen: dict[str, str]) -> Optional[Problem]:
+    """The file name becomes the page's URL: it must be URL-safe, not reserved, and unique."""
+    bad = slug_problem(slug)
+    if bad:
+        return Problem(source, 1, 1, bad[0], bad[1], field="(file name)")
+    if slug in RESERVED_SLUGS:
+        return Problem(source, 1, 1, f"the file name '{slug}' is reserved for the directory's own pages",
+                       f"rename it, for example to '{slug}-service.yaml'", field="(file name)")
+    if slug in seen:
+        return Problem(source, 1, 1, f"another listing already uses the name '{slug}' ({seen[slug]})",
+                       "each listing's file name must be unique across the directory: rename one", field="(file name)")
+    return None
+
+
+def _has_errors(hub: Hub, source: str) -> bool:
+    return any(p.is_error and p.path == source for p in hub.problems)
 
 
 def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
@@ -127,7 +144,7 @@ def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
             continue
         resource, problems = validate(Resource, data, source, positions, context)
         hub.problems.extend(problems)
-        if resource is None:
+        if resource is None or _has_errors(hub, source):
             continue
         if resource.file:
             problem = _check_attachment(resource.file, path, docs_dir, source, positions)

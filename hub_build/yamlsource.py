@@ -38,6 +38,7 @@ class Positions:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0
+    problems: list["YamlProblem"] = field(default_factory=list)
 
     def locate(self, path: Path, *, prefer_key: bool = False) -> tuple[int, int]:
         """The closest known position for `path`, walking up to its parents."""
@@ -54,35 +55,51 @@ class Positions:
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """Composes nodes, refusing anchors, aliases and explicit tags as they are met."""
+    """Composes nodes, noting anchors, aliases and explicit tags as they are met.
+
+    They are reported (not fatal), so the rest of the file is still checked and
+    the contributor sees every mistake at once; an alias reads as no value.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.soft_problems: list[YamlProblem] = []
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
         event = self.peek_event()
         mark = event.start_mark
         if isinstance(event, AliasEvent):
-            raise YamlProblem(
+            self.get_event()
+            self.soft_problems.append(YamlProblem(
                 mark.line + 1, mark.column + 1,
                 f"YAML alias '*{event.anchor}' is not allowed",
                 "write the value out in full; anchors and aliases hide what a listing really says",
-            )
+            ))
+            return ScalarNode("tag:yaml.org,2002:null", "", mark, event.end_mark, style=None)
         if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
             if event.anchor is not None:
-                raise YamlProblem(
+                self.soft_problems.append(YamlProblem(
                     mark.line + 1, mark.column + 1,
                     f"YAML anchor '&{event.anchor}' is not allowed",
                     "remove the anchor and write each value out in full",
-                )
+                ))
+                event.anchor = None
             if event.tag not in (None, "!"):
-                raise YamlProblem(
+                self.soft_problems.append(YamlProblem(
                     mark.line + 1, mark.column + 1,
                     f"YAML tag '{event.tag}' is not allowed",
                     "remove the tag; put text in quotes if it must stay text",
-                )
+                ))
+                event.tag = None
         return super().compose_node(parent, index)
 
 
 def load_yaml(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
-    """Parse one YAML document into plain dicts, lists and strings, with positions."""
+    """Parse one YAML document into plain dicts, lists and strings, with positions.
+
+    Problems that leave the rest of the file readable are collected in
+    `positions.problems`; a file that cannot be read at all raises YamlProblem.
+    """
     positions = Positions(line_offset=line_offset)
     try:
         loader = _StrictLoader(text)
@@ -90,7 +107,11 @@ def load_yaml(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-        return (None if node is None else _convert(node, (), positions, 0)), positions
+        data = None if node is None else _convert(node, (), positions, 0)
+        positions.problems = loader.soft_problems + positions.problems
+        for problem in positions.problems:
+            problem.line += line_offset
+        return data, positions
     except YamlProblem as problem:
         problem.line += line_offset
         raise
@@ -126,13 +147,16 @@ def _convert(node: Node, path: Path, positions: Positions, depth: int) -> Any:
                 raise _problem_at(key_node, "a field name must be plain text")
             key = key_node.value
             if key == "<<" and key_node.style is None:
-                raise _problem_at(key_node, "YAML merge keys ('<<') are not allowed", "write the fields out in full")
+                positions.problems.append(_problem_at(key_node, "YAML merge keys ('<<') are not allowed",
+                                                      "write the fields out in full"))
+                continue
             if key in first_seen:
-                raise _problem_at(
+                positions.problems.append(_problem_at(
                     key_node,
                     f"duplicate field '{key}' (first given on line {first_seen[key] + positions.line_offset})",
                     "keep one of them: YAML would silently use only the last",
-                )
+                ))
+                continue
             first_seen[key] = key_node.start_mark.line + 1
             positions.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = _convert(value_node, path + (key,), positions, depth + 1)

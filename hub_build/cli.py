@@ -1,0 +1,121 @@
+"""`hub-build`: validate, build and serve a hub from the command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from pydantic import ValidationError
+
+from .hub import Hub
+from .loader import load_hub
+from .problems import format_report
+from .settings import HubSettings, hub_options, read_mkdocs_config
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+CONFIG_OPTION = click.option(
+    "-f", "--config-file", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"), show_default=True, help="The hub's mkdocs.yml.",
+)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"hub-build: {message}", err=True)
+    sys.exit(2)
+
+
+def load_from_config(config_file: Path) -> Hub:
+    """Read the hub plugin's options from mkdocs.yml and load the hub, without MkDocs."""
+    if not config_file.is_file():
+        _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
+    try:
+        config = read_mkdocs_config(config_file)
+    except Exception as error:  # a broken mkdocs.yml: say so, no traceback
+        _fail(f"{config_file} cannot be read: {error}")
+    try:
+        settings = HubSettings.model_validate(hub_options(config))
+    except ValidationError as error:
+        details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors(include_url=False))
+        _fail(f"the hub plugin's options in {config_file} are not valid: {details}")
+    root = config_file.resolve().parent
+    return load_hub(root, settings, docs_dir=root / str(config.get("docs_dir") or "docs"))
+
+
+@click.group()
+@click.version_option(package_name="hub-build")
+def main() -> None:
+    """Build an information hub for professionals who support children and families of prisoners."""
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
+              help="text for people, github for workflow annotations, json for tools.")
+def validate(config_file: Path, fmt: str) -> None:
+    """Check every listing and resource; exit 1 if any has an error."""
+    hub = load_from_config(config_file)
+    report = format_report(hub.problems, fmt)
+    if report:
+        click.echo(report)
+    if fmt == "text":
+        click.echo(f"checked {len(hub.services)} valid listing(s) and {len(hub.resources)} valid resource(s)", err=True)
+    sys.exit(1 if hub.errors else 0)
+
+
+def _mkdocs(*args: str) -> int:
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args])
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: site_dir from mkdocs.yml).")
+@click.option("--strict/--no-strict", default=True, show_default=True, help="Treat warnings as errors.")
+def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+    """Build the site; a failed build leaves any previous site untouched."""
+    if not config_file.is_file():
+        _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
+    config = read_mkdocs_config(config_file)
+    root = config_file.resolve().parent
+    target = (site_dir or root / str(config.get("site_dir") or "site")).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    try:
+        code = _mkdocs("build", "-q", "-f", str(config_file), "-d", str(staging), *(["--strict"] if strict else []))
+        if code != 0:
+            click.echo(f"hub-build: the build failed; {target} was left as it was", err=True)
+            sys.exit(1)
+        _swap_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    click.echo(f"built the site in {target}", err=True)
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace the old site with the new one in two renames, so readers never see half a site."""
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Serve the hub locally, rebuilding when content, listings or settings change."""
+    if not config_file.is_file():
+        _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
+    sys.exit(_mkdocs("serve", "-f", str(config_file), "-a", dev_addr))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
