@@ -107,5 +107,6 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: str, p
     for item in error.errors(include_url=False):
         message, hint, loc, at_key = describe(item, model)
         line, col = positions.locate(loc, prefer_key=at_key)
-        found.append(Problem(source, line, col, message, hint, field=dotted(loc)))
+        field = tuple(item["loc"]) + ((item["ctx"]["at"],) if (item.get("ctx") or {}).get("at") else ())
+        found.append(Problem(source, line, col, message, hint, field=dotted(field)))
     return found

@@ -1,0 +1,111 @@
+"""Helpers that make real hub folders and build them with the real tools."""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY_EPOCH = "1795392000"  # 2026-11-23, so review dates in fixtures never go stale
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+
+GOOD_LISTING: dict[str, Any] = {
+    "name": "Bristol Family Links",
+    "organisation": {"name": "Severn Families Trust", "website": "https://severn.example.org", "charity_number": "1190001"},
+    "summary": "One-to-one support for children and carers in Bristol when a parent is in prison.",
+    "description": "Family workers meet children at home or at school.\n\n- first visits\n- **talking** to children",
+    "service_types": ["family-support", "visits-support"],
+    "audiences": ["children-and-young-people", "parents-and-carers"],
+    "age_range": {"min": 4, "max": 18},
+    "sectors": ["schools"],
+    "topics": ["visiting-prison"],
+    "access": {"referral": "self-or-professional", "how_to_refer": "Call us or ask a professional to refer."},
+    "cost": {"type": "free"},
+    "formats": ["in-person", "phone"],
+    "locations": [{"name": "Family Links office", "address": "12 Example Street, Bristol", "postcode": "BS1 4DJ",
+                   "accessibility": "Step-free access."}],
+    "coverage": {"local_authorities": ["Bristol, City of"]},
+    "contact": {"phone": "0117 496 0123", "email": "links@example.org", "website": "https://severn.example.org/links"},
+    "opening_hours": "Monday to Friday, 9am to 5pm",
+    "languages": ["English", "Polish"],
+    "last_reviewed": "2026-09-14",
+    "review_owner": "Directory team",
+}
+
+GOOD_RESOURCE: dict[str, Any] = {
+    "title": "Talking to children about a parent in prison",
+    "summary": "A short guide for carers on honest, age-appropriate conversations.",
+    "type": "guide",
+    "audiences": ["parents-and-carers"],
+    "sectors": ["schools"],
+    "topics": ["telling-children"],
+    "publisher": "Example Families Network",
+    "date": "2025-03-01",
+    "link": "https://families.example.org/guide",
+    "last_reviewed": "2026-10-01",
+}
+
+MKDOCS_YML = """\
+site_name: Test hub
+docs_dir: content
+theme:
+  name: material
+  font: false
+nav:
+  - Home: index.md
+  - Find services: services/index.md
+  - Resources: resources/index.md
+not_in_nav: |
+  /resources/
+plugins:
+  - search
+  - hub:
+      edit_url: https://github.com/example/hub/edit/main/{path}
+{extra}
+"""
+
+
+def listing(**changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(GOOD_LISTING)
+    data.update(changes)
+    return data
+
+
+def dump(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10**6)
+
+
+def make_hub(root: Path, listings: dict[str, Any] | None = None, resources: dict[str, Any] | None = None,
+             plugin_options: str = "", home: str = "# Home\n\n<!-- hub:counts -->\n") -> Path:
+    """A hub folder: listings are YAML text or dicts by file name; resources are (front matter, body) or dicts."""
+    (root / "directory").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "resources").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("{extra}", plugin_options), encoding="utf-8")
+    (root / "content" / "index.md").write_text(home, encoding="utf-8")
+    for name, data in (listings if listings is not None else {"bristol-family-links.yaml": GOOD_LISTING}).items():
+        path = root / "directory" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else (data if isinstance(data, str) else dump(data)).encode())
+    for name, item in (resources or {}).items():
+        front, body = item if isinstance(item, tuple) else (item, "Some text.")
+        text = front if isinstance(front, str) else dump(front)
+        (root / "content" / "resources" / name).write_text(f"---\n{text}---\n{body}\n", encoding="utf-8")
+    return root
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
+
+
+def hub_build(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return run("-m", "hub_build.cli", *args, cwd=cwd)
+
+
+def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
+    return run("-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), *extra, cwd=root)
