@@ -10,6 +10,7 @@ from ..fields import problem, shown
 # inward code: sector digit + unit (2 letters, never C I K M O V).
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][ABD-HJLNP-UW-Z]{2})$")
 _OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+_SECTOR = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9]$")  # 'BS1 4': outward code and sector, unit missing
 # Places with UK-format postcodes that are outside the ONS grid (no coordinates to give).
 _OVERSEAS = {
     "ASCN": "Ascension Island", "BBND": "the British Indian Ocean Territory", "BIQQ": "the British Antarctic Territory",
@@ -21,6 +22,7 @@ _OVERSEAS = {
 
 
 def compact(text: str) -> str:
+    """Without any whitespace, upper-case: the form every check starts from."""
     return re.sub(r"\s+", "", text).upper()
 
 
@@ -42,6 +44,9 @@ def normalise_postcode(text: str) -> str:
                           "list services in the UK, with their UK postcode")
     match = _POSTCODE.match(code)
     if not match:
+        if _SECTOR.match(" ".join(text.upper().split())):
+            raise problem("postcode_partial", f"'{shown(raw.strip())}' is missing the last two letters of the postcode",
+                          "write the full postcode, like BS1 4DJ")
         if _OUTWARD.match(code):
             raise problem("postcode_partial", f"'{shown(raw.strip())}' is only the first half of a postcode",
                           "write the full postcode, like BS1 4DJ")
@@ -51,4 +56,5 @@ def normalise_postcode(text: str) -> str:
 
 
 def outward_code(postcode: str) -> str:
+    """The first half ('BS1'), which names the postcode district and the browser's data shard."""
     return normalise_postcode(postcode).split(" ")[0]
