@@ -1,0 +1,260 @@
+"""Build synthetic hubs and their plain-Markdown baselines; report time, memory and size.
+
+    python bench/run.py [--sizes 1000,10000] [--newcomer] [--repeat 1] [--seed 1] [--keep]
+
+For each N in --sizes this generates a hub of N listings (bench/generate.py) and
+the same listings as plain Markdown pages in a plain Material site with the
+listing pages left out of the navigation (baseline a, "expert"), then builds
+each with `python -m mkdocs build -q` in its own child process. With --newcomer
+it also builds baseline (b), every page in the navigation, at N=1000 only (it
+grows quadratically). Results go to the terminal and to bench/out/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+sys.path.insert(0, str(HERE))
+
+from generate import generate_hub, write_plain_baseline  # noqa: E402
+
+PAGE_LIMIT = 30_000  # bytes: "a listing page's own HTML stays under 30 KB"
+TIME_RATIO_LIMIT = 1.25  # hub time / expert baseline time at 10,000 listings
+LINEARITY_LIMIT = 1.3  # hub time per listing at 10,000 / at 1,000
+
+
+def run_build(config: Path, site: Path, log: Path) -> dict[str, Any]:
+    """Build one site in a child process; wall time and the child's own peak RSS (via os.wait4)."""
+    if site.exists():
+        shutil.rmtree(site)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    with open(log, "wb") as output:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env, cwd=config.parent)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)  # already reaped: keep Popen from waiting again
+    # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
+    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return {
+        "command": " ".join(command),
+        "exit_code": child.returncode,
+        "wall_s": round(wall, 3),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_rss_bytes": peak,
+        "log_lines": len(text.splitlines()),
+        "log_tail": text[-2000:],
+    }
+
+
+def tree_size(path: Path) -> tuple[int, int]:
+    """(bytes, files) under a folder."""
+    total = files = 0
+    stack = [path]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    total += entry.stat(follow_symlinks=False).st_size
+                    files += 1
+    return total, files
+
+
+def listing_pages(site: Path, slugs: list[str]) -> dict[str, Any]:
+    """Sizes of site/services/<slug>/index.html, the listing pages of hub and baselines alike."""
+    sizes = []
+    missing = 0
+    largest = ("", 0)
+    for slug in slugs:
+        page = site / "services" / slug / "index.html"
+        try:
+            size = page.stat().st_size
+        except FileNotFoundError:
+            missing += 1
+            continue
+        sizes.append(size)
+        if size > largest[1]:
+            largest = (slug, size)
+    return {
+        "pages": len(sizes),
+        "missing": missing,
+        "avg_bytes": round(sum(sizes) / len(sizes)) if sizes else None,
+        "max_bytes": largest[1] if sizes else None,
+        "max_slug": largest[0] or None,
+    }
+
+
+def measure(kind: str, n: int, project: Path, slugs: list[str], repeat: int, keep: bool) -> dict[str, Any]:
+    site = OUT / f"site-{kind}-{n}"
+    log = OUT / f"build-{kind}-{n}.log"
+    runs = [run_build(project / "mkdocs.yml", site, log) for _ in range(repeat)]
+    best = min(runs, key=lambda r: (r["exit_code"] != 0, r["wall_s"]))
+    result: dict[str, Any] = {"kind": kind, "n": n, "project": str(project), **best,
+                              "wall_s_all": [r["wall_s"] for r in runs]}
+    if best["exit_code"] == 0 and site.exists():
+        result["output_bytes"], result["output_files"] = tree_size(site)
+        result["listing_pages"] = listing_pages(site, slugs)
+    else:
+        result["output_bytes"] = result["output_files"] = None
+        result["listing_pages"] = None
+    if not keep and site.exists():
+        shutil.rmtree(site)
+    status = "ok" if best["exit_code"] == 0 else f"FAILED (exit {best['exit_code']}, see {log})"
+    print(f"  {kind:<10} N={n:<6} {best['wall_s']:8.1f} s  {best['peak_rss_bytes'] / 2**20:7.0f} MiB  {status}", flush=True)
+    return result
+
+
+def mib(value: int | None) -> str:
+    return "-" if value is None else f"{value / 2**20:,.1f}"
+
+
+def kib(value: int | None) -> str:
+    return "-" if value is None else f"{value / 1024:,.1f}"
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    head = ("build", "N", "wall s", "s/1k listings", "peak RSS MiB", "output MiB", "files", "avg page KiB", "max page KiB")
+    rows = [head]
+    for r in results:
+        pages = r["listing_pages"] or {}
+        ok = r["exit_code"] == 0
+        rows.append((
+            r["kind"], f"{r['n']:,}", f"{r['wall_s']:.1f}" + ("" if ok else " FAIL"), f"{r['wall_s'] / r['n'] * 1000:.2f}",
+            mib(r["peak_rss_bytes"]), mib(r["output_bytes"]), "-" if r["output_files"] is None else f"{r['output_files']:,}",
+            kib(pages.get("avg_bytes")), kib(pages.get("max_bytes")),
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = ["  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def evaluate(results: list[dict[str, Any]], sizes: list[int]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    by = {(r["kind"], r["n"]): r for r in results if r["exit_code"] == 0}
+    ratios: dict[str, Any] = {"hub_over_expert_time": {}, "hub_over_expert_peak_rss": {}, "hub_over_expert_output": {}}
+    for n in sizes:
+        hub, base = by.get(("hub", n)), by.get(("expert", n))
+        if hub and base:
+            ratios["hub_over_expert_time"][str(n)] = round(hub["wall_s"] / base["wall_s"], 3)
+            ratios["hub_over_expert_peak_rss"][str(n)] = round(hub["peak_rss_bytes"] / base["peak_rss_bytes"], 3)
+            ratios["hub_over_expert_output"][str(n)] = round(hub["output_bytes"] / base["output_bytes"], 3)
+    small, large = min(sizes), max(sizes)
+    if small != large:
+        for kind in ("hub", "expert"):
+            a, b = by.get((kind, small)), by.get((kind, large))
+            if a and b:
+                ratios[f"{kind}_per_listing_{large}_over_{small}"] = round((b["wall_s"] / large) / (a["wall_s"] / small), 3)
+    hub_pages = [r["listing_pages"]["max_bytes"] for r in results
+                 if r["kind"] == "hub" and r["exit_code"] == 0 and r["listing_pages"] and r["listing_pages"]["max_bytes"]]
+    ratios["hub_max_listing_page_bytes"] = max(hub_pages) if hub_pages else None
+
+    targets = []
+    time_n = 10000 if 10000 in sizes else large
+    value = ratios["hub_over_expert_time"].get(str(time_n))
+    targets.append({
+        "target": f"hub time <= {TIME_RATIO_LIMIT}x expert baseline (a) at N={time_n:,}"
+                  + ("" if time_n == 10000 else " (the target is set at N=10,000)"),
+        "value": value, "pass": value is not None and value <= TIME_RATIO_LIMIT,
+    })
+    key = f"hub_per_listing_{large}_over_{small}"
+    value = ratios.get(key)
+    targets.append({
+        "target": f"hub time per listing at N={large:,} within {LINEARITY_LIMIT}x of N={small:,}"
+                  + ("" if (small, large) == (1000, 10000) else " (the target compares 10,000 with 1,000)"),
+        "value": value, "pass": value is not None and value <= LINEARITY_LIMIT,
+    })
+    value = ratios["hub_max_listing_page_bytes"]
+    all_built = all(r["exit_code"] == 0 and r["listing_pages"] and not r["listing_pages"]["missing"]
+                    for r in results if r["kind"] == "hub")
+    targets.append({
+        "target": f"largest hub listing page < {PAGE_LIMIT:,} bytes (every N), all listing pages present",
+        "value": value, "pass": value is not None and value < PAGE_LIMIT and all_built,
+    })
+    return ratios, targets
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated numbers of listings (default 1000,10000)")
+    parser.add_argument("--newcomer", action="store_true", help="also build baseline (b), every page in the nav, at N=1000")
+    parser.add_argument("--repeat", type=int, default=1, help="build each site this many times and keep the fastest")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the built sites in bench/out/site-*")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    OUT.mkdir(exist_ok=True)
+
+    results: list[dict[str, Any]] = []
+    for n in sizes:
+        hub = OUT / f"hub-{n}"
+        print(f"N={n:,}: generating hub and baseline ...", flush=True)
+        started = time.perf_counter()
+        generate_hub(hub, n, args.seed)
+        write_plain_baseline(hub, OUT / f"plain-expert-{n}", "expert")
+        print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
+        slugs = sorted(p.stem for p in (hub / "directory").glob("*.yaml"))
+        # Baseline first, then the hub: both see the same warm file cache.
+        results.append(measure("expert", n, OUT / f"plain-expert-{n}", slugs, args.repeat, args.keep))
+        results.append(measure("hub", n, hub, slugs, args.repeat, args.keep))
+        if args.newcomer and n == 1000:
+            write_plain_baseline(hub, OUT / "plain-newcomer-1000", "newcomer")
+            results.append(measure("newcomer", n, OUT / "plain-newcomer-1000", slugs, args.repeat, args.keep))
+    if args.newcomer and 1000 not in sizes:
+        hub = OUT / "hub-1000"
+        generate_hub(hub, 1000, args.seed)
+        slugs = sorted(p.stem for p in (hub / "directory").glob("*.yaml"))
+        write_plain_baseline(hub, OUT / "plain-newcomer-1000", "newcomer")
+        results.append(measure("newcomer", 1000, OUT / "plain-newcomer-1000", slugs, args.repeat, args.keep))
+
+    ratios, targets = evaluate(results, sizes)
+    print()
+    print(table(results))
+    print()
+    for n, value in ratios["hub_over_expert_time"].items():
+        print(f"hub / expert baseline (a) time at N={int(n):,}: {value:.2f}x "
+              f"(peak RSS {ratios['hub_over_expert_peak_rss'][n]:.2f}x, output {ratios['hub_over_expert_output'][n]:.2f}x)")
+    for key, value in ratios.items():
+        if "_per_listing_" in key:
+            print(f"{key.replace('_', ' ')}: {value:.2f}x")
+    newcomer = next((r for r in results if r["kind"] == "newcomer" and r["exit_code"] == 0), None)
+    expert_1000 = next((r for r in results if r["kind"] == "expert" and r["n"] == 1000 and r["exit_code"] == 0), None)
+    if newcomer and expert_1000:
+        print(f"newcomer baseline (b) / expert baseline (a) at N=1,000: time {newcomer['wall_s'] / expert_1000['wall_s']:.1f}x, "
+              f"output {newcomer['output_bytes'] / expert_1000['output_bytes']:.1f}x")
+    print()
+    for t in targets:
+        shown = "n/a" if t["value"] is None else (f"{t['value']:,}" if isinstance(t["value"], int) else f"{t['value']:.2f}")
+        print(f"{'PASS' if t['pass'] else 'FAIL'}  {t['target']}: {shown}")
+    failed = [r for r in results if r["exit_code"] != 0]
+    for r in failed:
+        print(f"\n{r['kind']} N={r['n']} failed (exit {r['exit_code']}); end of its log:\n{r['log_tail'][-1200:]}")
+
+    report = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "seed": args.seed, "sizes": sizes, "repeat": args.repeat,
+        "results": results, "ratios": ratios, "targets": targets,
+    }
+    (OUT / "results.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(f"\nwrote {OUT / 'results.json'}")
+    return 0 if all(t["pass"] for t in targets) and not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
