@@ -74,15 +74,21 @@ def _close(a: str, b: str) -> bool:
     return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
 
 
+def _slip_rank(typed: str, other: str) -> tuple[int, int]:
+    """Same sector first, then the nearest letter in the alphabet (E for D is likelier than E for Z)."""
+    gap = max(abs(ord(a) - ord(b)) for a, b in zip(typed, other))
+    return (0 if other[0] == typed[0] else 1, gap)
+
+
 def suggestions_for(table: onsdata.LetterTable, postcode: str, limit: int = 3) -> tuple[str, ...]:
     """Placeable postcodes in the same district that differ by one slip, nearest sector first."""
     outward, inward = postcode.split(" ")
     rows = table.prefix_range(outward.ljust(4))
-    near: list[tuple[int, str]] = []
+    near: list[tuple[tuple[int, int], str]] = []
     for i in rows:
         other = table.pcd[i][4:]
         if _close(inward, other) and _placeable(table, i):
-            near.append((0 if other[0] == inward[0] else 1, onsdata.from_key(table.pcd[i])))
+            near.append((_slip_rank(inward, other), onsdata.from_key(table.pcd[i])))
     near.sort()
     return tuple(pc for _, pc in near[:limit])
 
