@@ -1,0 +1,74 @@
+"""Reusable real-browser helpers: a local static server and headless Debian Chromium via Playwright.
+
+Import from tests (`from browser import chromium_page, static_server`). Chromium is the system
+package at /usr/bin/chromium; Playwright's own browser downloads are never used. When Chromium
+is missing the calling test fails under CI (env CI set) and is skipped elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_executable() -> str:
+    """Path of the system Chromium; fails under CI and skips elsewhere when there is none."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail("chromium is not installed (apt-get install chromium); browser tests must run in CI")
+    pytest.skip("chromium is not installed")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
+        pass
+
+
+@contextmanager
+def static_server(root: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 at a random port, in a thread; yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@contextmanager
+def chromium_page() -> Iterator[tuple[object, list[str]]]:
+    """(page, requested URLs): a fresh headless page that records every request it makes."""
+    executable = chromium_executable()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            requests: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
+            yield page, requests
+        finally:
+            browser.close()
+
+
+def foreign_requests(requests: list[str], base_url: str) -> list[str]:
+    """Requests that went anywhere but the served site (data: and about: URLs are local)."""
+    origin = base_url.rstrip("/")
+    return [url for url in requests if not (url.startswith(origin + "/") or url.startswith(("data:", "about:", "blob:")))]
