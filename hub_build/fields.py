@@ -55,8 +55,6 @@ def _title(value: str) -> str:
     value = " ".join(_check_characters(_normalise_text(value), multiline=False).split())
     if not value:
         raise problem("empty", "is empty", "write the name as readers should see it")
-    if "<" in value or ">" in value:
-        raise problem("markup_in_title", "contains '<' or '>'", "names and titles are plain text: leave out '<' and '>'")
     if any(ch in BIDI_CONTROLS for ch in value):
         raise problem("bidi_control", "contains invisible text-direction characters",
                       "retype the name without them; right-to-left scripts display correctly without them")
@@ -143,13 +141,14 @@ def normalise_uk_phone(raw: str) -> str:
     elif digits.startswith("+"):
         raise problem("phone_not_uk", f"'{shown(raw)}' is not a UK phone number",
                       "list a UK number (starting 0 or +44) that families can call")
-    if not digits.isdigit():
+    if not re.fullmatch(r"[0-9]+", digits):
         raise problem("phone_characters", f"'{shown(raw)}' is not a phone number",
                       "write only digits and spaces, like 0808 157 0000; put extensions and notes in opening_hours")
     if _SHORT_NUMBERS.match(digits):
         return digits
-    if digits.startswith("00") or not digits.startswith("0"):
-        raise problem("phone_format", f"'{shown(raw)}' is not a UK phone number", "write it with the area code, like 0117 496 0123")
+    if digits.startswith("00") or not digits.startswith("0") or len(digits) < 10:
+        raise problem("phone_format", f"'{shown(raw)}' is not a UK phone number",
+                      "write it in full with the area code, like 0117 496 0123")
     if digits[1] in "46":
         raise problem("phone_format", f"'{shown(raw)}' uses a number range that is not in use", "check the number")
     # Only some 01 areas (five-digit codes, with five-digit local numbers) and 0800 have 10-digit numbers.

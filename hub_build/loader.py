@@ -68,6 +68,9 @@ def validate(model: type[BaseModel], data: dict, source: str, positions: Positio
     except ValidationError as error:
         reported = {p.line for p in positions.problems}
         return None, [p for p in problems_from(error, model, source, positions) if p.line not in reported]
+    except Exception as error:  # a bug of ours must not become a contributor's traceback
+        return None, [Problem(source, 1, 1, f"hub-build could not check this file ({type(error).__name__})",
+                              "this is a bug in hub-build: please report it with the file attached")]
 
 
 def _review_warning(hub: Hub, reviewed: dt.date, source: str, positions: Positions) -> list[Problem]:
@@ -183,4 +186,9 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     from .enrich import enrich
 
     enrich(hub)
+    # Anything with an error anywhere is left out, so nothing downstream ever sees a half-valid item.
+    failed = {p.path for p in hub.errors}
+    hub.services = [e for e in hub.services if e.source not in failed]
+    hub.resources = [r for r in hub.resources if r.source not in failed]
+    hub.resources_by_uri = {r.src_uri: r for r in hub.resources}
     return hub

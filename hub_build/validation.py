@@ -91,7 +91,7 @@ def describe(error: dict, model: type[BaseModel]) -> tuple[str, str, Loc, bool]:
         return f"should be at least {ctx.get('ge')}", "", loc, False
     if kind == "less_than_equal":
         return f"should be at most {ctx.get('le')}", "", loc, False
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return (f"is too long: {len(value)} characters, at most {ctx.get('max_length')}",
                 "shorten it; put the detail in the description", loc, False)
     if kind == "too_short":

@@ -27,6 +27,7 @@ def test_outward_code():
     ("STHL 1ZZ", "postcode_overseas", "Saint Helena"),
     ("FIQQ 1ZZ", "postcode_overseas", "Falkland Islands"),
     ("GX11 1AA", "postcode_overseas", "Gibraltar"),
+    ("KY1-1100", "postcode_overseas", "Cayman Islands"),
     ("BS1", "postcode_partial", "only the first half"),
     ("BS1 4", "postcode_partial", "missing the last two letters"),
     ("BS1 4D", "postcode_format", "not a UK postcode"),

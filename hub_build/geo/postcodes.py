@@ -11,12 +11,14 @@ from ..fields import problem, shown
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][ABD-HJLNP-UW-Z]{2})$")
 _OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 _SECTOR = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9]$")  # 'BS1 4': outward code and sector, unit missing
+# Cayman Islands codes look like KY1-1100; KY1 1AA and KY11 8TB are Fife, so only the digits-only form is Cayman.
+_CAYMAN = re.compile(r"^KY[1-3]-?[0-9]{4}$")
 # Places with UK-format postcodes that are outside the ONS grid (no coordinates to give).
 _OVERSEAS = {
     "ASCN": "Ascension Island", "BBND": "the British Indian Ocean Territory", "BIQQ": "the British Antarctic Territory",
     "FIQQ": "the Falkland Islands", "GX11": "Gibraltar", "PCRN": "the Pitcairn Islands", "SIQQ": "South Georgia",
     "STHL": "Saint Helena", "TDCU": "Tristan da Cunha", "TKCA": "the Turks and Caicos Islands",
-    "KY1": "the Cayman Islands", "KY2": "the Cayman Islands", "KY3": "the Cayman Islands", "MSR": "Montserrat",
+    "MSR": "Montserrat",
     "VG11": "the British Virgin Islands", "AI-2640": "Anguilla",
 }
 
@@ -38,6 +40,9 @@ def normalise_postcode(text: str) -> str:
     if code.startswith("BFPO"):
         raise problem("postcode_special", f"'{shown(raw.strip())}' is a British Forces Post Office address with no UK location",
                       "give the postcode of the place where the service is delivered")
+    if _CAYMAN.match(code):
+        raise problem("postcode_overseas", f"'{shown(raw.strip())}' is a postcode for the Cayman Islands, outside the UK postcode data",
+                      "list services in the UK, with their UK postcode")
     for prefix, place in _OVERSEAS.items():
         if code.startswith(prefix.replace("-", "")):
             raise problem("postcode_overseas", f"'{shown(raw.strip())}' is a postcode for {place}, outside the UK postcode data",

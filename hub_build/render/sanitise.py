@@ -27,8 +27,17 @@ _DESCRIPTION_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a",
 _SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def _same_origin_media(tag: str, attribute: str, value: str) -> str | None:
-    """Images may only come from the site itself: no request to any other origin."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SCRIPT_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
+
+
+def _safe_urls(tag: str, attribute: str, value: str) -> str | None:
+    """Drop URLs hiding control characters (old browsers ignored them inside 'javascript:'),
+    and images from anywhere but the site itself: no request to any other origin."""
+    if attribute in ("href", "src") and (
+        _CONTROL.search(value) or _SCRIPT_SCHEME.match(re.sub(r"[\s\x00-\x20]", "", value))
+    ):
+        return None
     if tag == "img" and attribute == "src" and (re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or value.startswith("//")):
         return None
     return value
@@ -38,7 +47,7 @@ def sanitise_page(html: str) -> str:
     """Clean a whole page body written in Markdown by an editor or contributor."""
     return nh3.clean(
         html, tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES, url_schemes=_SCHEMES,
-        attribute_filter=_same_origin_media, link_rel="noopener noreferrer", strip_comments=True,
+        attribute_filter=_safe_urls, link_rel="noopener noreferrer", strip_comments=True,
     )
 
 
@@ -58,5 +67,5 @@ def render_markdown(text: str) -> str:
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", html)
     return nh3.clean(
         html, tags=_DESCRIPTION_TAGS, attributes={"a": {"href"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}},
-        url_schemes=_SCHEMES, link_rel="noopener noreferrer", strip_comments=True,
+        url_schemes=_SCHEMES, attribute_filter=_safe_urls, link_rel="noopener noreferrer", strip_comments=True,
     )
