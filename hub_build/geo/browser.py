@@ -63,10 +63,22 @@ def ensure_browser_tree(cache_dir: Path, precision: str = "outward") -> Path:
     if _stamp(tree) is None:
         staging = tree.parent.with_name(tree.parent.name + ".building")
         shutil.rmtree(staging, ignore_errors=True)
-        build_browser_tree(staging / GEO_DIR, precision)
+        if precision == "outward":
+            _without_bt_shards(ensure_browser_tree(cache_dir, "postcode"), staging / GEO_DIR)
+        else:
+            build_browser_tree(staging / GEO_DIR, precision)
         shutil.rmtree(tree.parent, ignore_errors=True)
         staging.rename(tree.parent)  # the tree appears whole or not at all
     return tree
+
+
+def _without_bt_shards(full: Path, target: Path) -> None:
+    """The outward-precision tree is the full one less the BT shards: one UK-wide pass serves both settings."""
+    shutil.copytree(full, target, ignore=lambda folder, names: [n for n in names if n.startswith("BT") and n.endswith(".json")])
+    stamp = json.loads((full / STAMP).read_text(encoding="utf-8"))
+    shards = list((target / "pc").glob("*.json"))
+    stamp.update(northern_ireland_precision="outward", shards=len(shards), shard_bytes=sum(p.stat().st_size for p in shards))
+    _write(target / STAMP, stamp)
 
 
 def _stamp(tree: Path) -> Optional[dict]:
