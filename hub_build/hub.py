@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .models import Resource, Service
+from .models import Event, Practice, Resource, Service
 from .problems import Problem
 from .settings import HubSettings
 from .vocabulary import Vocabulary
@@ -64,6 +64,28 @@ class ResourceEntry:
 
 
 @dataclass
+class PracticeEntry:
+    """A practice example or case study: a Markdown page in content/practice/."""
+
+    slug: str
+    source: str
+    src_uri: str
+    practice: Practice
+    positions: Positions
+
+
+@dataclass
+class EventEntry:
+    """An event or training course: a Markdown page in content/events/."""
+
+    slug: str
+    source: str
+    src_uri: str
+    event: Event
+    positions: Positions
+
+
+@dataclass
 class Hub:
     root: Path
     settings: HubSettings
@@ -73,6 +95,8 @@ class Hub:
     resources: list[ResourceEntry] = field(default_factory=list)
     resources_by_uri: dict[str, ResourceEntry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    practice: list[PracticeEntry] = field(default_factory=list)
+    events: list[EventEntry] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:

@@ -9,8 +9,8 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from .fields import slug_problem
-from .hub import Hub, ResourceEntry, ServiceEntry
-from .models import Resource, Service
+from .hub import EventEntry, Hub, PracticeEntry, ResourceEntry, ServiceEntry
+from .models import Event, Practice, Resource, Service
 from .problems import Problem, Severity
 from .settings import HubSettings, today as build_today
 from .validation import problems_from
@@ -161,6 +161,56 @@ def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
         hub.problems.extend(_review_warning(hub, resource.last_reviewed, source, positions))
 
 
+# Generated pages live beside practice and event pages: these names are taken.
+RESERVED_PAGE_NAMES = {"practice": {"index"}, "events": {"index", "past", "upcoming"}}
+
+
+def _load_pages(hub: Hub, docs_dir: Path, context: dict, folder_name: str, model, kind: str):
+    """Validated Markdown pages with front matter in one content folder: (entry fields) per valid page."""
+    folder = docs_dir / folder_name
+    if not folder.is_dir():
+        return
+    reserved = RESERVED_PAGE_NAMES.get(kind, set())
+    for path in sorted(folder.glob("*.md")):
+        if path.name == "README.md":
+            continue
+        source = relative(path, hub.root)
+        if path.stem in reserved or slug_problem(path.stem):
+            hint = (slug_problem(path.stem) or ("", ""))[1] or f"rename it, for example to '{path.stem}-1.md'"
+            hub.problems.append(Problem(source, 1, 1, f"the file name '{path.stem}' cannot be used for a {kind} page",
+                                        hint.replace(".yaml", ".md"), field="(file name)"))
+            continue
+        raw = path.read_bytes()
+        data, positions, problems = parse_document(raw, source, front_matter=True)
+        hub.problems.extend(problems)
+        if data is None:
+            continue
+        item, problems = validate(model, data, source, positions, context)
+        hub.problems.extend(problems)
+        if item is None or _has_errors(hub, source):
+            continue
+        yield path.stem, source, relative(path, docs_dir), item, positions, raw
+
+
+def _load_practice(hub: Hub, docs_dir: Path, context: dict) -> None:
+    from .personal_data import check as personal_data
+
+    for slug, source, src_uri, practice, positions, raw in _load_pages(
+            hub, docs_dir, context, hub.settings.practice, Practice, "practice"):
+        found = personal_data(decode_source(raw), practice, source,
+                              positions.locate(("personal_data_reviewed",), prefer_key=True))
+        hub.problems.extend(found)
+        if not any(p.is_error for p in found):
+            hub.practice.append(PracticeEntry(slug, source, src_uri, practice, positions))
+            hub.problems.extend(_review_warning(hub, practice.last_reviewed, source, positions))
+
+
+def _load_events(hub: Hub, docs_dir: Path, context: dict) -> None:
+    for slug, source, src_uri, event, positions, _ in _load_pages(
+            hub, docs_dir, context, hub.settings.events, Event, "events"):
+        hub.events.append(EventEntry(slug, source, src_uri, event, positions))
+
+
 def _check_attachment(name: str, page: Path, docs_dir: Path, source: str, positions: Positions) -> Optional[Problem]:
     """An attached file must exist inside the docs folder: no reaching outside the site."""
     target = (page.parent / name).resolve()
@@ -183,6 +233,8 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     context = {"vocabulary": vocabulary, "today": hub.today}
     _load_services(hub, context)
     _load_resources(hub, docs_dir or root / "content", context)
+    _load_practice(hub, docs_dir or root / "content", context)
+    _load_events(hub, docs_dir or root / "content", context)
     from .enrich import enrich
 
     enrich(hub)
@@ -191,4 +243,6 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     hub.services = [e for e in hub.services if e.source not in failed]
     hub.resources = [r for r in hub.resources if r.source not in failed]
     hub.resources_by_uri = {r.src_uri: r for r in hub.resources}
+    hub.practice = [e for e in hub.practice if e.source not in failed]
+    hub.events = [e for e in hub.events if e.source not in failed]
     return hub

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from .hub import Hub
 from .loader import load_hub
 from .problems import format_report
-from .publish import THEME_DIR, publish_extras
+from .publish import THEME_DIR, publish_extras, publish_feeds
 from .render.sanitise import sanitise_page
 from .render.site import BLOCK_NAMES, GeneratedPage, HubSite
 from .render.urls import SiteUrls
@@ -41,6 +41,7 @@ class HubPlugin(BasePlugin):
         self.hub: Hub | None = None
         self.site: HubSite | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.sector_intros: dict[str, str] = {}  # an editor's content/sectors/KEY.md -> KEY: lists follow its text
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
@@ -74,7 +75,11 @@ class HubPlugin(BasePlugin):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self.generated = {}
+        self.sector_intros = {}
         for page in self.site.plan():
+            if files.get_file_from_path(page.src_uri) is not None and page.kind == "sector":
+                self.sector_intros[page.src_uri] = page.src_uri.rsplit("/", 1)[-1][:-3]
+                continue  # the editor's introduction, with the sector's lists appended
             if files.get_file_from_path(page.src_uri) is not None and page.kind != "listing":
                 continue  # an editor's own page of that name wins
             self.generated[page.src_uri] = page
@@ -97,6 +102,9 @@ class HubPlugin(BasePlugin):
         if resource is not None:
             page.meta["title"] = resource.resource.title
             page.meta["description"] = resource.resource.summary
+        known = self.site.knowledge.meta_for(page.file.src_uri) if self.site else None
+        if known is not None:
+            page.meta["title"], page.meta["description"] = known
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 # Material prints these unescaped (and strips tags from the title): keep them plain text.
@@ -118,6 +126,11 @@ class HubPlugin(BasePlugin):
         if resource is not None:
             body = (f"<h1>{html.escape(resource.resource.title)}</h1>"
                     + self.site.render_resource_panel(resource, page.url) + body)
+        panel = self.site.knowledge.page_for(page.file.src_uri, page.url)
+        if panel is not None:
+            body = f"<h1>{html.escape(panel[0])}</h1>" + panel[2] + body
+        if page.file.src_uri in self.sector_intros:
+            body += self.site.render_sector(self.sector_intros[page.file.src_uri], page.url, with_title=False)
         if "title" not in page.meta and page.title:
             page.meta["title"] = html.escape(re.sub(r"<[^>]*>", "", page.title).replace("<", "").replace(">", ""))
         return body
@@ -125,6 +138,8 @@ class HubPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.hub is not None
         publish_extras(self.hub, Path(config.site_dir))
+        assert self.site is not None
+        publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).parent

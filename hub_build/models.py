@@ -197,3 +197,130 @@ class Resource(Strict):
                           "give 'link' for a web page, or 'file' for a document stored with the hub", at="link")
         return self
 
+
+
+# --- practice examples and events (content/practice/, content/events/) ---------------------------
+
+PERSONAL_DATA_KINDS = ("date-of-birth", "postcode", "phone", "email", "name-with-age")
+
+
+def _ack_item(value):
+    """`date-of-birth` acknowledges every finding of that kind; a mapping can name one finding and why."""
+    return {"kind": value} if isinstance(value, str) else value
+
+
+class PersonalDataAcknowledgement(Strict):
+    """An editor's statement that a flagged detail is fictional, changed or consented to."""
+
+    kind: Annotated[str, AfterValidator(lambda value: _personal_kind(value))]
+    text: Optional[Title] = None
+    reason: Optional[PlainText] = None
+
+
+def _personal_kind(value: str) -> str:
+    if value not in PERSONAL_DATA_KINDS:
+        raise problem("personal_kind", f"'{shown(value)}' is not a kind of personal data the build checks for",
+                      "use one of: " + ", ".join(PERSONAL_DATA_KINDS))
+    return value
+
+
+class Practice(Strict):
+    """Front matter of a practice example or case study in content/practice/."""
+
+    title: Title
+    kind: Annotated[str, AfterValidator(lambda value: _practice_kind(value))] = "practice-example"
+    organisation: Organisation
+    sectors: ListOf(Sector, min_length=1)
+    nations: ListOf(Nation) = []
+    area: Optional[Title] = None
+    topics: ListOf(Topic) = []
+    summary: ShortText
+    approach: MarkdownText
+    outcomes: MarkdownText
+    contact: Contact
+    date: Optional[IsoDate] = None
+    last_reviewed: ReviewDate
+    review_owner: Optional[Title] = None
+    personal_data_reviewed: Annotated[
+        list[PersonalDataAcknowledgement], BeforeValidator(as_list),
+        BeforeValidator(lambda v: [_ack_item(x) for x in v] if isinstance(v, list) else v), Field(max_length=50),
+    ] = []
+
+    @model_validator(mode="after")
+    def _where(self) -> "Practice":
+        if not (self.nations or self.area):
+            raise problem("practice_where", "says nothing about where the work happens",
+                          "add 'nations: [wales]' or 'area: Cardiff' (or both)", at="summary")
+        return self
+
+
+def _practice_kind(value: str) -> str:
+    if value not in ("practice-example", "case-study"):
+        raise problem("practice_kind", f"'{shown(value)}' is not a kind of practice page",
+                      "write 'practice-example' or 'case-study'")
+    return value
+
+
+_EVENT_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+
+
+def _event_time(value):
+    """`2026-12-03` (all day) or `2026-12-03 10:00` (UK local time): kept as the text, checked here."""
+    import datetime as _dt
+
+    if not isinstance(value, str) or not _EVENT_TIME.match(value.strip()):
+        raise problem("event_time", f"'{shown(value)}' is not a date or a date and time",
+                      "write 2026-12-03 for a whole day, or 2026-12-03 10:00 (UK time, 24-hour clock)")
+    day, hour, minute = _EVENT_TIME.match(value.strip()).groups()
+    try:
+        _dt.date.fromisoformat(day)
+        if hour is not None:
+            _dt.time(int(hour), int(minute))
+    except ValueError:
+        raise problem("event_time_value", f"'{shown(value)}' is not a real date and time",
+                      "check the day, month, hours (00-23) and minutes (00-59)") from None
+    return value.strip().replace("T", " ")
+
+
+EventTime = Annotated[str, BeforeValidator(_event_time)]
+
+
+class EventPlace(Strict):
+    name: Title
+    address: Optional[PlainText] = None
+    postcode: Optional[Postcode] = None
+
+
+class Event(Strict):
+    """Front matter of an event or training course in content/events/."""
+
+    title: Title
+    summary: ShortText
+    start: EventTime
+    end: Optional[EventTime] = None
+    online: StrictBool = False
+    place: Optional[EventPlace] = None
+    booking: Optional[HttpUrl] = None
+    cost: Optional[Title] = None
+    organiser: Title
+    audiences: ListOf(Audience, min_length=1)
+    sectors: ListOf(Sector) = []
+    topics: ListOf(Topic) = []
+    nations: ListOf(Nation) = []
+    last_reviewed: ReviewDate
+    review_owner: Optional[Title] = None
+
+    @model_validator(mode="after")
+    def _where_and_when(self) -> "Event":
+        if not (self.online or self.place):
+            raise problem("event_where", "says neither where the event is nor that it is online",
+                          "add 'place: {name: ..., address: ..., postcode: ...}' or 'online: true'", at="start")
+        if self.end is not None:
+            start_all_day, end_all_day = len(self.start) == 10, len(self.end) == 10
+            if start_all_day != end_all_day:
+                raise problem("event_end_kind", "the start and end must both be dates, or both dates with times",
+                              "write both like 2026-12-03, or both like 2026-12-03 10:00", at="end")
+            if self.end < self.start:
+                raise problem("event_end_order", f"ends ({self.end}) before it starts ({self.start})",
+                              "check the end date and time", at="end")
+        return self

@@ -10,7 +10,7 @@ from .hub import Hub
 
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS_DIR = Path(__file__).parent / "assets"
-SCRIPTS = ("geo.js",)
+SCRIPTS = ("geo.js", "filter.js")
 
 
 def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
@@ -21,4 +21,33 @@ def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
     for name in SCRIPTS:
         shutil.copyfile(ASSETS_DIR / name, target / name)
         written.append(f"assets/hub/{name}")
+    return written
+
+
+def publish_feeds(site, site_dir: Path, *, site_name: str) -> list[str]:
+    """The Atom feed of updates and the events' iCalendar files; returns the paths written, relative to the site."""
+    from urllib.parse import urlsplit
+
+    from . import events as ev
+    from .feeds import atom_feed
+    from .ical import calendar
+    from .render.knowledge import FEED_PATH
+
+    hub, knowledge = site.hub, site.knowledge
+    base = site.site_url.rstrip("/") + "/" if site.site_url else ""
+    (site_dir / FEED_PATH).write_bytes(atom_feed(knowledge.updates(), title=site_name, site_url=base, today=hub.today))
+    written = [FEED_PATH]
+    domain = urlsplit(base).hostname or ""
+    urls = {e.slug: base + knowledge.url(e.src_uri) for e in hub.events} if base else {}
+    for entry in hub.events:
+        path = knowledge.ics_url(entry)
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_text(calendar([entry], name=entry.event.title, urls=urls, stamp=hub.today, domain=domain),
+                                     encoding="utf-8", newline="")
+        written.append(path)
+    path = knowledge.ics_url()
+    (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / path).write_text(calendar(ev.upcoming(hub), name=f"{site_name}: upcoming events", urls=urls,
+                                          stamp=hub.today, domain=domain), encoding="utf-8", newline="")
+    written.append(path)
     return written

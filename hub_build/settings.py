@@ -26,6 +26,10 @@ class HubSettings(BaseModel):
         None, description="Where 'suggest a change' leads; '{path}' is replaced by the file's path in the repository, "
         "e.g. https://github.com/org/hub/edit/main/{path}",
     )
+    practice: str = Field("practice", description="Folder of practice examples and case studies inside the docs folder")
+    events: str = Field("events", description="Folder of events and training inside the docs folder")
+    review_due_soon_days: int = Field(30, ge=0, description="How many days before its review is due an item counts as due soon")
+    feed_size: int = Field(50, ge=1, le=1000, description="How many recent changes the Atom feed and updates page hold")
     page_size: int = Field(50, ge=5, le=500, description="Items on each page of a browse list")
     northern_ireland_precision: Literal["postcode", "outward"] = Field(
         "outward", description="How precisely the site publishes Northern Ireland (BT) postcodes to the browser",

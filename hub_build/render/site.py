@@ -230,7 +230,15 @@ class HubSite:
         pages.append(GeneratedPage(f"{self.hub.settings.resources}/index.md", "Resources",
                                    "Guides, toolkits, research and more for professionals, families and children.",
                                    self.render_resource_index, kind="resources"))
+        pages += self.knowledge.plan()  # resource browse pages, practice, events, updates (render/knowledge.py)
         return pages
+
+    @cached_property
+    def knowledge(self):
+        """Pages and blocks for resources, practice examples, events and updates."""
+        from .knowledge import Knowledge
+
+        return Knowledge(self)
 
     def render_resource_index(self, page_url: str) -> str:
         ctx = LinkContext(self, page_url)
@@ -268,13 +276,15 @@ class HubSite:
                 groups.append((self.label("nations", nation), areas))
         return self._templates.get_template("areas.html").render(env=ctx, groups=groups)
 
-    def render_sector(self, sector: str, page_url: str) -> str:
+    def render_sector(self, sector: str, page_url: str, with_title: bool = True) -> str:
+        """A sector's entry point; without its title when it follows an editor's intro page (content/sectors/)."""
         ctx = LinkContext(self, page_url)
         services = [e for e in self.services if sector in e.service.sectors]
         resources = [r for r in self.latest_resources() if sector in r.resource.sectors]
         return self._templates.get_template("sector.html").render(
             env=ctx, title=f"For {self.label('sectors', sector).lower()} professionals",
             services=services, resources=resources, resource_url=self.resource_url,
+            practice=self.knowledge.practice_for_sector(sector), k=self.knowledge, with_title=with_title,
         )
 
     # --- resources and the home page -------------------------------------------------
@@ -289,11 +299,14 @@ class HubSite:
         return self._templates.get_template("resource.html").render(
             env=ctx, entry=entry, r=entry.resource, reviewed=long_date(entry.resource.last_reviewed),
             published=long_date(entry.resource.date) if entry.resource.date else "",
-            overdue=self.hub.is_overdue(entry.resource.last_reviewed),
+            overdue=self.hub.is_overdue(entry.resource.last_reviewed), attachment=self.knowledge.attachment(entry),
+            k=self.knowledge,
         )
 
     def render_block(self, name: str, page_url: str) -> str:
         """A generated block for a `<!-- hub:NAME -->` marker in an editor's page."""
+        if name in KNOWLEDGE_BLOCKS:
+            return self.knowledge.render_block(name, page_url)
         ctx = LinkContext(self, page_url)
         template = {"search": "block_search.html", "counts": "block_counts.html", "sectors": "block_sectors.html",
                     "latest-resources": "block_resources.html"}.get(name)
@@ -308,4 +321,5 @@ class HubSite:
         )
 
 
-BLOCK_NAMES = ("search", "counts", "sectors", "latest-resources")
+KNOWLEDGE_BLOCKS = ("upcoming-events", "latest-practice", "latest-updates")  # render/knowledge.py
+BLOCK_NAMES = ("search", "counts", "sectors", "latest-resources") + KNOWLEDGE_BLOCKS
