@@ -63,9 +63,13 @@ CharityNumber = Annotated[str, AfterValidator(lambda value: _charity_number(valu
 
 
 class Organisation(Strict):
-    name: Title
-    website: Optional[HttpUrl] = None
-    charity_number: Optional[CharityNumber] = None
+    name: Title = Field(description="Who runs the service, as the organisation writes its name",
+                        examples=["Severn Families Trust"])
+    website: Optional[HttpUrl] = Field(None, description="The organisation's web site, starting https://",
+                                       examples=["https://www.example.org"])
+    charity_number: Optional[CharityNumber] = Field(
+        None, description="Registered charity number. England and Wales: 6 to 8 digits; Scotland: SC and 6 digits; "
+        "Northern Ireland: NIC and 6 digits", examples=["1190001", "SC012345"])
 
 
 def _charity_number(value: str) -> str:
@@ -78,8 +82,8 @@ def _charity_number(value: str) -> str:
 
 
 class AgeRange(Strict):
-    min: Annotated[int, Field(ge=0, le=25)] = 0
-    max: Annotated[int, Field(ge=0, le=25)] = 18
+    min: Annotated[int, Field(ge=0, le=25)] = Field(0, description="The youngest age worked with (0 to 25)", examples=[5])
+    max: Annotated[int, Field(ge=0, le=25)] = Field(18, description="The oldest age worked with (0 to 25)", examples=[18])
 
     @model_validator(mode="after")
     def _ordered(self) -> "AgeRange":
@@ -90,26 +94,35 @@ class AgeRange(Strict):
 
 
 class Access(Strict):
-    referral: ReferralRoute
-    how_to_refer: Optional[PlainText] = None
+    referral: ReferralRoute = Field(description="Who can make a referral: the family itself, a professional, or either",
+                                    examples=["self-or-professional"])
+    how_to_refer: Optional[PlainText] = Field(None, description="Plain text: how to make a referral",
+                                              examples=["Call us, or ask any professional to complete our referral form."])
 
 
 class Cost(Strict):
-    type: CostType
-    details: Optional[PlainText] = None
+    type: CostType = Field(description="Whether families pay", examples=["free"])
+    details: Optional[PlainText] = Field(None, description="Plain text: what costs there are, if any",
+                                         examples=["Free; help with travel costs for visits."])
 
 
 class Location(Strict):
-    name: Optional[Title] = None
-    address: Optional[PlainText] = None
-    postcode: Postcode
-    accessibility: Optional[PlainText] = None
+    name: Optional[Title] = Field(None, description="The place's name, if it has one", examples=["Family Links office"])
+    address: Optional[PlainText] = Field(None, description="The street address, without the postcode",
+                                         examples=["12 Example Street, Bristol"])
+    postcode: Postcode = Field(description="The full UK postcode of the place (it must exist in the ONS postcode data)",
+                               examples=["BS1 4DJ"])
+    accessibility: Optional[PlainText] = Field(None, description="Plain text: step-free access, toilets, hearing loops",
+                                               examples=["Step-free access and an accessible toilet."])
 
 
 class Coverage(Strict):
-    national: StrictBool = False
-    nations: ListOf(Nation) = []
-    local_authorities: ListOf(Title, max_length=400) = []
+    national: StrictBool = Field(False, description="true if the service works across the whole UK (then list nothing else)",
+                                 examples=[True])
+    nations: ListOf(Nation) = Field([], description="The nations the service covers in full", examples=[["wales"]])
+    local_authorities: ListOf(Title, max_length=400) = Field(
+        [], description="Council areas covered, by ONS name or GSS code (checked against the ONS list by the build)",
+        examples=[["Bristol, City of", "E06000024"]])
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Coverage":
@@ -123,9 +136,11 @@ class Coverage(Strict):
 
 
 class Contact(Strict):
-    phone: Optional[UKPhone] = None
-    email: Optional[Email] = None
-    website: Optional[HttpUrl] = None
+    phone: Optional[UKPhone] = Field(None, description="A UK phone number with the area code", examples=["0117 496 0123"])
+    email: Optional[Email] = Field(None, description="An e-mail address families or professionals can write to",
+                                   examples=["familylinks@example.org"])
+    website: Optional[HttpUrl] = Field(None, description="The service's own web page, starting https://",
+                                       examples=["https://www.example.org/family-links"])
 
     @model_validator(mode="after")
     def _some(self) -> "Contact":
@@ -137,25 +152,40 @@ class Contact(Strict):
 class Service(Strict):
     """One support service: what a professional needs to know to refer a family."""
 
-    name: Title
-    organisation: Organisation
-    summary: ShortText
-    description: Optional[MarkdownText] = None
-    service_types: ListOf(ServiceType, min_length=1)
-    audiences: ListOf(Audience, min_length=1)
-    age_range: Optional[AgeRange] = None
-    sectors: ListOf(Sector) = []
-    topics: ListOf(Topic) = []
-    access: Access
-    cost: Cost
-    formats: ListOf(Format, min_length=1)
-    locations: ListOf(Location, min_length=1, max_length=100)
-    coverage: Coverage
-    contact: Contact
-    opening_hours: Optional[PlainText] = None
-    languages: ListOf(Title) = []
-    last_reviewed: ReviewDate
-    review_owner: Optional[Title] = None
+    name: Title = Field(description="The service's name, up to 150 characters", examples=["Bristol Family Links"])
+    organisation: Organisation = Field(description="Who runs the service",
+                                       examples=[{"name": "Severn Families Trust", "website": "https://www.example.org"}])
+    summary: ShortText = Field(description="Plain text, up to 300 characters: what a professional sees in search results",
+                               examples=["One-to-one support for children and carers in Bristol when a parent is in prison."])
+    description: Optional[MarkdownText] = Field(
+        None, description="Markdown: paragraphs, lists and links about what the service does",
+        examples=["Our family workers meet children at home or at school.\n\n- first visits\n- talking to children"])
+    service_types: ListOf(ServiceType, min_length=1) = Field(description="One or more kinds of service",
+                                                             examples=[["family-support", "visits-support"]])
+    audiences: ListOf(Audience, min_length=1) = Field(
+        description="Who the service is for; children need age_range, professionals need sectors",
+        examples=[["children-and-young-people", "parents-and-carers"]])
+    age_range: Optional[AgeRange] = Field(None, description="The ages worked with, needed when children are an audience",
+                                          examples=[{"min": 5, "max": 18}])
+    sectors: ListOf(Sector) = Field([], description="Professional sectors served, needed when professionals are an audience",
+                                    examples=[["schools", "social-care"]])
+    topics: ListOf(Topic) = Field([], description="What the service helps with", examples=[["visiting-prison", "telling-children"]])
+    access: Access = Field(description="How families reach the service", examples=[{"referral": "self-or-professional"}])
+    cost: Cost = Field(description="What it costs families", examples=[{"type": "free"}])
+    formats: ListOf(Format, min_length=1) = Field(description="How the service is delivered", examples=[["in-person", "phone"]])
+    locations: ListOf(Location, min_length=1, max_length=100) = Field(
+        description="Where the service is based: one or more places, each with a postcode",
+        examples=[[{"name": "Family Links office", "address": "12 Example Street, Bristol", "postcode": "BS1 4DJ"}]])
+    coverage: Coverage = Field(description="Where the service works: national, nations, or council areas",
+                               examples=[{"local_authorities": ["Bristol, City of"]}, {"national": True}])
+    contact: Contact = Field(description="At least one of phone, email or website",
+                             examples=[{"phone": "0117 496 0123", "email": "familylinks@example.org"}])
+    opening_hours: Optional[PlainText] = Field(None, description="Plain text: when the service is open",
+                                               examples=["Monday to Friday, 9am to 5pm"])
+    languages: ListOf(Title) = Field([], description="Languages the service works in", examples=[["English", "Polish"]])
+    last_reviewed: ReviewDate = Field(description="The day the details were last checked with the service (YYYY-MM-DD, "
+                                      "not in the future)", examples=["2026-09-14"])
+    review_owner: Optional[Title] = Field(None, description="Who keeps this listing up to date", examples=["Directory team"])
 
     @model_validator(mode="after")
     def _audience_details(self, info: ValidationInfo) -> "Service":
@@ -176,19 +206,23 @@ class Service(Strict):
 class Resource(Strict):
     """Front matter of a Markdown resource in content/resources/."""
 
-    title: Title
-    summary: ShortText
-    type: ResourceType
-    audiences: ListOf(Audience, min_length=1)
-    sectors: ListOf(Sector) = []
-    topics: ListOf(Topic) = []
-    nations: ListOf(Nation) = []
-    publisher: Title
-    date: Optional[IsoDate] = None
-    link: Optional[HttpUrl] = None
-    file: Optional[PlainText] = None
-    last_reviewed: ReviewDate
-    review_owner: Optional[Title] = None
+    title: Title = Field(description="The resource's title", examples=["Talking to children about a parent in prison"])
+    summary: ShortText = Field(description="Plain text, up to 300 characters: what readers see in lists",
+                               examples=["A short guide for carers on honest, age-appropriate conversations."])
+    type: ResourceType = Field(description="What kind of resource it is", examples=["guide"])
+    audiences: ListOf(Audience, min_length=1) = Field(description="Who it is for", examples=[["parents-and-carers"]])
+    sectors: ListOf(Sector) = Field([], description="Professional sectors it is for", examples=[["schools"]])
+    topics: ListOf(Topic) = Field([], description="What it is about", examples=[["telling-children"]])
+    nations: ListOf(Nation) = Field([], description="The nations it applies to; leave empty for UK-wide", examples=[["scotland"]])
+    publisher: Title = Field(description="Who published it", examples=["Example Families Network"])
+    date: Optional[IsoDate] = Field(None, description="When it was published (YYYY-MM-DD)", examples=["2025-03-01"])
+    link: Optional[HttpUrl] = Field(None, description="Its web address (give link or file, not both)",
+                                    examples=["https://www.example.org/guide"])
+    file: Optional[PlainText] = Field(None, description="A document stored beside this page (give link or file, not both)",
+                                      examples=["guide.pdf"])
+    last_reviewed: ReviewDate = Field(description="The day the details were last checked (YYYY-MM-DD, not in the future)",
+                                      examples=["2026-10-01"])
+    review_owner: Optional[Title] = Field(None, description="Who keeps this entry up to date", examples=["Resources team"])
 
     @model_validator(mode="after")
     def _link_or_file(self) -> "Resource":
