@@ -30,7 +30,7 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def load_from_config(config_file: Path) -> Hub:
+def load_from_config(config_file: Path, today=None) -> Hub:
     """Read the hub plugin's options from mkdocs.yml and load the hub, without MkDocs."""
     if not config_file.is_file():
         _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
@@ -44,7 +44,7 @@ def load_from_config(config_file: Path) -> Hub:
         details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors(include_url=False))
         _fail(f"the hub plugin's options in {config_file} are not valid: {details}")
     root = config_file.resolve().parent
-    return load_hub(root, settings, docs_dir=root / str(config.get("docs_dir") or "docs"))
+    return load_hub(root, settings, docs_dir=root / str(config.get("docs_dir") or "docs"), today=today)
 
 
 @click.group()
@@ -115,6 +115,30 @@ def serve(config_file: Path, dev_addr: str) -> None:
     if not config_file.is_file():
         _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
     sys.exit(_mkdocs("serve", "-f", str(config_file), "-a", dev_addr))
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True,
+              help="table for people, csv for a spreadsheet.")
+@click.option("--group-by", type=click.Choice(["organisation", "owner"]), default="organisation", show_default=True,
+              help="organisation (or publisher, organiser), or review_owner.")
+@click.option("--due-within", type=click.IntRange(min=0), default=None,
+              help="Days ahead that count as due soon (default: the review_due_soon_days option, 30).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Report as on this date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH).")
+@click.option("--all", "include_fresh", is_flag=True, help="List up-to-date items too.")
+def review(config_file: Path, fmt: str, group_by: str, due_within: int | None, today, include_fresh: bool) -> None:
+    """List listings, resources, practice examples and events overdue or due soon for checking."""
+    from .review import format_csv, format_table, review_items
+
+    hub = load_from_config(config_file, today=today.date() if today else None)
+    items = review_items(hub, hub.settings.review_due_soon_days if due_within is None else due_within)
+    formatter = format_csv if fmt == "csv" else format_table
+    click.echo(formatter(items, by=group_by, today=hub.today, include_fresh=include_fresh), nl=fmt != "csv")
+    failed = {p.path for p in hub.errors}
+    if failed:
+        click.echo(f"hub-build: {len(failed)} file(s) with errors are not in this report; run 'hub-build validate'", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
