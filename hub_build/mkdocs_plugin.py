@@ -70,6 +70,7 @@ class HubPlugin(BasePlugin):
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/hub/hub.css")
+        config.extra_css.append("assets/hub/search.css")
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -97,6 +98,10 @@ class HubPlugin(BasePlugin):
             page.meta["description"] = html.escape(generated.description)
             if generated.kind == "browse":
                 page.meta["search"] = {"exclude": True}  # lists repeat the listings' own text
+            if generated.kind == "listing":
+                # The directory search page finds listings from its own compact index; keeping them out of
+                # Material's search_index.json stops it growing with every listing (see bench/README.md).
+                page.meta["search"] = {"exclude": True}
             return ""
         resource = self.hub.resources_by_uri.get(page.file.src_uri) if self.hub else None
         if resource is not None:

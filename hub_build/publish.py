@@ -6,16 +6,18 @@ import shutil
 from pathlib import Path
 
 from .geo.browser import write_browser_data
+from .search.files import write_search_data
 from .hub import Hub
 
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS_DIR = Path(__file__).parent / "assets"
-SCRIPTS = ("geo.js", "filter.js")
+SCRIPTS = ("geo.js", "filter.js", "search.js")
 
 
 def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
     """Write the browser's geo data and scripts into the built site; returns the paths written, relative to it."""
     written = write_browser_data(hub, site_dir)
+    written += write_search_data(hub, site_dir)  # the directory search page's index, results and lunr.js
     target = site_dir / "assets" / "hub"
     target.mkdir(parents=True, exist_ok=True)
     for name in SCRIPTS:

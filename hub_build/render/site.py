@@ -207,6 +207,9 @@ class HubSite:
             ))
         pages.append(GeneratedPage("services/index.md", "Find services", "Browse the directory of support services.",
                                    self.render_directory_home, kind="directory"))
+        pages.append(GeneratedPage(FIND_PAGE, "Search the directory",
+                                   "Search support services by need and place, filter them and make a shortlist.",
+                                   self.render_find, kind="directory"))
         pages += self.paginated("browse/a-z", "All services A to Z", "Every service in the directory, by name.", self.services)
         for term in vocab.terms("service_types").values():
             chosen = [e for e in self.services if term.key in e.service.service_types]
@@ -317,9 +320,23 @@ class HubSite:
             areas=len(self.areas), nations=[(n, self.label("nations", n)) for n in NATION_ORDER],
             sectors=list(self.hub.vocabulary.terms("sectors").values()),
             directory=self.urls.url("services/index.md"), resource_url=self.resource_url,
-            home=self.urls.url("index.md"),
+            home=self.urls.url("index.md"), find=self.urls.url(FIND_PAGE),
+        )
+
+    def render_find(self, page_url: str) -> str:
+        """The directory search page: a form and empty regions that search.js fills from the site's own data."""
+        ctx = LinkContext(self, page_url)
+        return self._templates.get_template("search.html").render(
+            env=ctx, total=len(self.services), radii=(5, 10, 25, 50, 100),
+            search_base=ctx.link("search-data/"), geo_base=ctx.link("geo/"), assets=ctx.link("assets/hub/"),
+            service_url=ctx.link(self.service_url("{slug}")),
+            directory=self.urls.url("services/index.md"), az=self.urls.url("browse/a-z/index.md"),
+            area_index=self.urls.url("browse/areas/index.md"),
+            nations=[(n, self.label("nations", n)) for n in NATION_ORDER],
+            types=list(self.hub.vocabulary.terms("service_types").values()),
         )
 
 
 KNOWLEDGE_BLOCKS = ("upcoming-events", "latest-practice", "latest-updates")  # render/knowledge.py
 BLOCK_NAMES = ("search", "counts", "sectors", "latest-resources") + KNOWLEDGE_BLOCKS
+FIND_PAGE = "find/index.md"  # the directory search page (hub_build/assets/search.js)

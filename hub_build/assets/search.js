@@ -1,0 +1,738 @@
+/*
+ * The directory search page: text search, filters with counts, "near this place", a shortlist.
+ *
+ * Why it is like this: everything runs in the browser from the site's own files (search-data/results.json,
+ * search-data/index.json, lunr.js from the mkdocs package, geo.js), so nothing a professional types leaves
+ * their machine and the page works on any static host. The index arrives as lunr.py's builder state
+ * (see hub_build/search/index.py); a lunr.js Builder computes the vectors, so scores are lunr's own.
+ * Every piece of listing text is put into the page with textContent, never as HTML.
+ */
+(function (global) {
+  "use strict";
+
+  var doc = global.document;
+  var root = doc.getElementById("hub-find");
+  if (!root || !global.lunr) return;
+  var lunr = global.lunr;
+
+  var DATA = root.getAttribute("data-index-base") || "search-data/";
+  var GEO = root.getAttribute("data-geo-base") || "geo/";
+  var SERVICE_URL = root.getAttribute("data-service-url") || "services/{slug}/";
+  var PAGE_SIZE = 20;
+  var MAX_WORDS = 12;
+  var MAX_WORD = 40;
+  var STORE = "hub-shortlist-v1";
+  var RADII = [5, 10, 25, 50, 100];
+  var SORTS = { relevance: "Best match", distance: "Nearest first", name: "Name, A to Z", reviewed: "Most recently checked" };
+
+  var $ = function (id) { return doc.getElementById(id); };
+  var form = $("hub-find-form"), qBox = $("hub-q"), placeBox = $("hub-place"), radiusBox = $("hub-radius"),
+      sortBox = $("hub-sort"), statusBox = $("hub-status"), list = $("hub-results"), moreButton = $("hub-more"),
+      emptyBox = $("hub-empty"), placeMsg = $("hub-place-msg"), filtersBox = $("hub-filters"),
+      shortlistBox = $("hub-shortlist"), sharedBox = $("hub-shared");
+
+  var table = null, C = {}, index = null, indexPromise = null, laByCode = {}, rowBySlug = {};
+  var facets = [];
+  var location_ = null;      // the resolved place, or null
+  var placeText = "";        // what the place was resolved from
+  var shown = PAGE_SIZE, lastResults = [], lastKey = "";
+
+  /* ---------- data ---------- */
+
+  function getJSON(name) {
+    var url = new URL(DATA + name, doc.baseURI);
+    if (url.origin !== global.location.origin) return Promise.reject(new Error("search data must come from this site"));
+    return global.fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("could not load " + name + " (HTTP " + response.status + ")");
+      return response.json();
+    });
+  }
+
+  /* Hand lunr.py's builder state to a lunr.js Builder; its build() computes the BM25 vectors and token set. */
+  function buildIndex(data) {
+    var builder = new lunr.Builder();
+    builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+    builder.searchPipeline.add(lunr.stemmer);
+    builder.ref("id");
+    var fields = data.fields.map(function (f) { builder.field(f[0], { boost: f[1] }); return f[0]; });
+    var n = data.count, i, f;
+    var tf = builder.fieldTermFrequencies, lengths = builder.fieldLengths, empty = {};
+    for (i = 0; i < n; i++) builder._documents[i] = {};
+    data.boosts.forEach(function (b) { builder._documents[b[0]] = { boost: b[1] }; });
+    for (f = 0; f < fields.length; f++) {
+      for (i = 0; i < n; i++) { tf[fields[f] + "/" + i] = {}; lengths[fields[f] + "/" + i] = 0; }
+    }
+    data.terms.forEach(function (term, t) {
+      var posting = { _index: t };
+      fields.forEach(function (name) { posting[name] = {}; });
+      data.postings[t].forEach(function (run) {
+        var name = fields[run[0]], docRef = 0, key = null;
+        for (var k = 1; k < run.length; k++) {
+          var v = run[k];
+          if (v < 0) { tf[key][term] = -v; lengths[key] += -v - 1; continue; }
+          docRef += v;
+          key = name + "/" + docRef;
+          posting[name][docRef] = empty;
+          tf[key][term] = 1;
+          lengths[key] += 1;
+        }
+      });
+      builder.invertedIndex[term] = posting;
+    });
+    builder.documentCount = n;
+    builder.termIndex = data.terms.length;
+    return builder.build();
+  }
+
+  function loadIndex() {
+    if (!indexPromise) indexPromise = getJSON("index.json").then(function (data) { index = buildIndex(data); return index; });
+    return indexPromise;
+  }
+
+  /* ---------- text search ---------- */
+
+  /* Words a person typed, whatever they typed: letters and digits only, so lunr's query syntax never applies. */
+  function words(text) {
+    var found = String(text || "").toLowerCase().split(/[^\p{L}\p{N}']+/u);
+    var out = [];
+    for (var i = 0; i < found.length && out.length < MAX_WORDS; i++) {
+      var w = found[i].replace(/^'+|'+$/g, "").slice(0, MAX_WORD);
+      if (w && lunr.stopWordFilter(w) !== undefined) out.push(w);
+    }
+    return out;
+  }
+
+  /* Every word must match (as typed, stemmed; the last also as a prefix; longer ones with one typo). */
+  function textScores(text, typing) {
+    var ws = words(text);
+    if (!ws.length) return null;
+    var total = null;
+    ws.forEach(function (w, i) {
+      var scores = {};
+      try {
+        index.query(function (q) {
+          q.term(w, { boost: 10 });
+          if (i === ws.length - 1 && typing !== false && w.length >= 2) {
+            q.term(w, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+          }
+          if (w.length >= 5) q.term(w, { usePipeline: false, editDistance: 1, boost: 1 });
+        }).forEach(function (hit) { scores[hit.ref] = hit.score; });
+      } catch (e) {
+        scores = {};
+      }
+      if (total === null) { total = scores; return; }
+      var both = {};
+      Object.keys(total).forEach(function (ref) { if (ref in scores) both[ref] = total[ref] + scores[ref]; });
+      total = both;
+    });
+    return total;
+  }
+
+  /* ---------- place ---------- */
+
+  function miles(value) {
+    return (value < 10 ? value.toFixed(1) : String(Math.round(value))) + (value === 1 ? " mile" : " miles");
+  }
+
+  function placeInfo(row, radius) {
+    var nearest = Infinity;
+    row[C.places].forEach(function (p) {
+      if (p[0] !== null) nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: p[0], lon: p[1] }));
+    });
+    var reasons = [];
+    var la = laByCode[location_.la_code];
+    var nation = nationCode(location_.nation);
+    if (la !== undefined && row[C.las].indexOf(la) >= 0) reasons.push("Covers " + location_.la_name);
+    else if (row[C.national]) reasons.push("Covers the whole UK");
+    else if (nation >= 0 && row[C.coverage_nations].indexOf(nation) >= 0) {
+      reasons.push("Covers all of " + table.vocab.nations[nation][1]);
+    }
+    var near = nearest <= radius;
+    if (!reasons.length && !near) return null;
+    return { miles: nearest, near: near, reason: reasons[0] || "" };
+  }
+
+  function nationCode(key) {
+    var terms = table.vocab.nations;
+    for (var i = 0; i < terms.length; i++) if (terms[i][0] === key) return i;
+    return -1;
+  }
+
+  /* ---------- facets ---------- */
+
+  function vocabFacet(key, legend, column, category, single) {
+    return {
+      key: key, legend: legend,
+      options: table.vocab[category].map(function (t, i) { return { value: t[0], label: t[1], code: i }; }),
+      codes: single ? function (row) { return [row[C[column]]]; } : function (row) { return row[C[column]]; }
+    };
+  }
+
+  function makeFacets() {
+    var ages = table.ages.map(function (band, i) {
+      return { value: band[0] + "-" + band[1], label: band[2], code: i };
+    });
+    return [
+      vocabFacet("type", "Type of service", "types", "service_types"),
+      vocabFacet("audience", "Who it is for", "audiences", "audiences"),
+      { key: "age", legend: "Child's age", options: ages, codes: function (row) {
+        var r = row[C.ages], out = [];
+        if (!r) return out;
+        table.ages.forEach(function (band, i) { if (r[0] <= band[1] && r[1] >= band[0]) out.push(i); });
+        return out;
+      } },
+      vocabFacet("nation", "Nation", "nations", "nations"),
+      { key: "la", legend: "Local authority", select: true,
+        options: table.las.map(function (la, i) { return { value: la[0], label: la[1], code: i }; }),
+        codes: function (row) {
+          var out = row[C.las].slice();
+          row[C.places].forEach(function (p) { if (p[2] >= 0 && out.indexOf(p[2]) < 0) out.push(p[2]); });
+          return out;
+        } },
+      vocabFacet("referral", "How to get help", "referral", "referral_routes", true),
+      vocabFacet("cost", "Cost", "cost", "cost_types", true),
+      vocabFacet("format", "Format", "formats", "formats")
+    ];
+  }
+
+  function drawFacets() {
+    filtersBox.textContent = "";
+    facets.forEach(function (facet) {
+      facet.counts = {};
+      facet.byValue = {};
+      facet.options.forEach(function (o) { facet.byValue[o.value] = o; });
+      if (facet.select) {
+        var wrap = doc.createElement("div");
+        wrap.className = "hub-filter hub-filter--select";
+        var label = doc.createElement("label");
+        label.htmlFor = "hub-f-" + facet.key;
+        label.textContent = facet.legend;
+        var select = doc.createElement("select");
+        select.id = "hub-f-" + facet.key;
+        select.name = facet.key;
+        var any = doc.createElement("option");
+        any.value = "";
+        any.textContent = "Any";
+        select.appendChild(any);
+        facet.options.forEach(function (o) {
+          o.node = doc.createElement("option");
+          o.node.value = o.value;
+          select.appendChild(o.node);
+        });
+        select.addEventListener("change", function () { commit(); });
+        facet.input = select;
+        wrap.appendChild(label);
+        wrap.appendChild(select);
+        filtersBox.appendChild(wrap);
+        return;
+      }
+      var set = doc.createElement("fieldset");
+      set.className = "hub-filter";
+      var legend = doc.createElement("legend");
+      legend.textContent = facet.legend;
+      set.appendChild(legend);
+      facet.options.forEach(function (o) {
+        var id = "hub-f-" + facet.key + "-" + o.value;
+        var line = doc.createElement("div");
+        line.className = "hub-filter__option";
+        o.input = doc.createElement("input");
+        o.input.type = "checkbox";
+        o.input.id = id;
+        o.input.name = facet.key;
+        o.input.value = o.value;
+        o.input.addEventListener("change", function () { commit(); });
+        var label = doc.createElement("label");
+        label.htmlFor = id;
+        label.appendChild(doc.createTextNode(o.label + " "));
+        o.count = doc.createElement("span");
+        o.count.className = "hub-count-badge";
+        label.appendChild(o.count);
+        line.appendChild(o.input);
+        line.appendChild(label);
+        set.appendChild(line);
+      });
+      filtersBox.appendChild(set);
+    });
+  }
+
+  function chosen(facet) {
+    if (facet.select) return facet.input.value && facet.byValue[facet.input.value] ? [facet.byValue[facet.input.value].code] : [];
+    return facet.options.filter(function (o) { return o.input.checked; }).map(function (o) { return o.code; });
+  }
+
+  /* ---------- state and URL ---------- */
+
+  function readControls() {
+    var params = new URLSearchParams();
+    if (qBox.value.trim()) params.set("q", qBox.value.trim().slice(0, 500));
+    if (placeBox.value.trim()) params.set("place", placeBox.value.trim().slice(0, 100));
+    if (radiusBox.value !== "25") params.set("radius", radiusBox.value);
+    if (sortBox.value) params.set("sort", sortBox.value);
+    facets.forEach(function (facet) {
+      if (facet.select) { if (facet.input.value) params.set(facet.key, facet.input.value); return; }
+      facet.options.forEach(function (o) { if (o.input.checked) params.append(facet.key, o.value); });
+    });
+    return params;
+  }
+
+  function applyParams(params) {
+    qBox.value = params.get("q") || "";
+    placeBox.value = params.get("place") || "";
+    var radius = params.get("radius");
+    radiusBox.value = RADII.indexOf(Number(radius)) >= 0 ? radius : "25";
+    var sort = params.get("sort");
+    sortBox.value = SORTS[sort] ? sort : "";
+    facets.forEach(function (facet) {
+      var values = params.getAll(facet.key);
+      if (facet.select) { facet.input.value = facet.byValue[values[0]] ? values[0] : ""; return; }
+      facet.options.forEach(function (o) { o.input.checked = values.indexOf(o.value) >= 0; });
+    });
+  }
+
+  function writeURL(push) {
+    var params = readControls();
+    var shared = new URLSearchParams(global.location.search).get("shortlist");
+    if (shared) params.set("shortlist", shared);
+    var search = params.toString();
+    var url = global.location.pathname + (search ? "?" + search : "");
+    if (url === global.location.pathname + global.location.search) return;
+    if (push) global.history.pushState(null, "", url);
+    else global.history.replaceState(null, "", url);
+  }
+
+  /* A deliberate change (filter, Enter, place, sort): a new history entry, so Back undoes it. */
+  function commit() {
+    writeURL(true);
+    shown = PAGE_SIZE;
+    update();
+  }
+
+  /* ---------- running a search ---------- */
+
+  function update(typing) {
+    if (!table) return;
+    var q = qBox.value;
+    if (words(q).length && !index) {
+      statusBox.textContent = "Loading the search index…";
+      loadIndex().then(function () { update(typing); });
+      return;
+    }
+    var scores = words(q).length ? textScores(q, typing) : null;
+    var radius = Number(radiusBox.value) || 25;
+    var chosenBy = facets.map(chosen);
+    var active = chosenBy.map(function (c) { return c.length > 0; });
+    facets.forEach(function (facet) { facet.counts = {}; });
+    var relaxed = facets.map(function () { return 0; });
+    var results = [];
+    var rows = table.rows;
+    for (var i = 0; i < rows.length; i++) {
+      if (scores && !(i in scores)) continue;
+      var info = null;
+      if (location_) { info = placeInfo(rows[i], radius); if (!info) continue; }
+      var codesBy = [], failed = -1, fails = 0;
+      for (var f = 0; f < facets.length; f++) {
+        var codes = facets[f].codes(rows[i]);
+        codesBy.push(codes);
+        if (active[f] && !codes.some(function (c) { return chosenBy[f].indexOf(c) >= 0; })) { fails++; failed = f; }
+        if (fails > 1) break;
+      }
+      if (fails > 1) continue;
+      for (f = 0; f < facets.length; f++) {
+        if (fails === 1 && f !== failed) continue;
+        codesBy[f].forEach(function (c) { facets[f].counts[c] = (facets[f].counts[c] || 0) + 1; });
+      }
+      if (fails === 1) { relaxed[failed]++; continue; }
+      results.push({ i: i, score: scores ? scores[i] : 0, place: info });
+    }
+    sortResults(results, scores);
+    lastResults = results;
+    drawCounts();
+    drawResults(results, relaxed, scores);
+  }
+
+  function effectiveSort(scores) {
+    var sort = sortBox.value;
+    if (sort === "relevance" && !scores) sort = "";
+    if (sort === "distance" && !location_) sort = "";
+    return sort || (scores ? "relevance" : location_ ? "distance" : "name");
+  }
+
+  function sortResults(results, scores) {
+    var rows = table.rows, sort = effectiveSort(scores);
+    var compare = {
+      relevance: function (a, b) { return b.score - a.score || a.i - b.i; },
+      distance: function (a, b) {
+        return rows[a.i][C.overdue] - rows[b.i][C.overdue] || a.place.miles - b.place.miles || a.i - b.i;
+      },
+      name: function (a, b) { return a.i - b.i; },
+      reviewed: function (a, b) {
+        var x = rows[a.i][C.reviewed], y = rows[b.i][C.reviewed];
+        return x < y ? 1 : x > y ? -1 : a.i - b.i;
+      }
+    }[sort];
+    results.sort(compare);
+  }
+
+  function drawCounts() {
+    facets.forEach(function (facet) {
+      facet.options.forEach(function (o) {
+        var n = facet.counts[o.code] || 0;
+        if (facet.select) {
+          o.node.textContent = o.label + " (" + n + ")";
+          o.node.hidden = n === 0 && facet.input.value !== o.value;
+        } else {
+          o.count.textContent = "(" + n + ")";
+        }
+      });
+    });
+  }
+
+  function statusText(count) {
+    var text = count + (count === 1 ? " service" : " services");
+    if (location_) text += " for " + location_.label;
+    return text + (count ? "" : " found");
+  }
+
+  function drawResults(results, relaxed, scores) {
+    var key = statusText(results.length);
+    if (statusBox.textContent !== key) statusBox.textContent = key;
+    list.textContent = "";
+    var frag = doc.createDocumentFragment();
+    results.slice(0, shown).forEach(function (r) { frag.appendChild(card(r.i, r.place, "result")); });
+    list.appendChild(frag);
+    moreButton.hidden = results.length <= shown;
+    if (!moreButton.hidden) moreButton.textContent = "Show " + Math.min(PAGE_SIZE, results.length - shown) + " more of " + (results.length - shown);
+    drawEmpty(results.length, relaxed, scores);
+  }
+
+  function drawEmpty(count, relaxed, scores) {
+    emptyBox.textContent = "";
+    emptyBox.hidden = count > 0;
+    if (count) return;
+    var intro = doc.createElement("p");
+    intro.textContent = "Nothing matches all of that. You could:";
+    var tips = doc.createElement("ul");
+    function tip(text, action) {
+      var li = doc.createElement("li");
+      if (action) {
+        var b = doc.createElement("button");
+        b.type = "button";
+        b.className = "hub-link-button";
+        b.textContent = text;
+        b.addEventListener("click", action);
+        li.appendChild(b);
+      } else {
+        li.textContent = text;
+      }
+      tips.appendChild(li);
+    }
+    facets.forEach(function (facet, f) {
+      if (!chosen(facet).length) return;
+      tip("remove the “" + facet.legend + "” filter (" + relaxed[f] + " " + (relaxed[f] === 1 ? "service" : "services") + ")", function () {
+        if (facet.select) facet.input.value = "";
+        else facet.options.forEach(function (o) { o.input.checked = false; });
+        commit();
+      });
+    });
+    if (location_ && radiusBox.value !== "100") {
+      tip("look further away (up to 100 miles)", function () { radiusBox.value = "100"; commit(); });
+    }
+    if (scores && words(qBox.value).length > 1) tip("use fewer words, or check the spelling", null);
+    else if (scores) tip("check the spelling, or try a broader word such as “family” or “visits”", null);
+    tip("browse the whole directory instead (see the links below)", null);
+    emptyBox.appendChild(intro);
+    emptyBox.appendChild(tips);
+  }
+
+  /* ---------- cards ---------- */
+
+  function el(tag, className, text) {
+    var node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function serviceURL(slug) { return SERVICE_URL.replace("{slug}", encodeURIComponent(slug)); }
+
+  function telURI(phone) {
+    var digits = phone.replace(/[^0-9]/g, "");
+    return "tel:" + (digits.charAt(0) === "0" && digits.length >= 10 ? "+44" + digits.slice(1) : digits);
+  }
+
+  function contactLinks(row, full) {
+    var p = el("p", "hub-card__contact");
+    function add(href, text, label) {
+      var a = el("a", "", text);
+      a.href = href;
+      if (label) a.setAttribute("aria-label", label);
+      p.appendChild(a);
+      p.appendChild(doc.createTextNode(" "));
+    }
+    var name = row[C.name];
+    if (row[C.phone]) add(telURI(row[C.phone]), row[C.phone], "Phone " + name + ": " + row[C.phone]);
+    if (row[C.email]) add("mailto:" + row[C.email], row[C.email], "E-mail " + name + ": " + row[C.email]);
+    if (row[C.website] && /^https?:\/\//i.test(row[C.website])) {
+      add(row[C.website], full ? row[C.website] : "Website", full ? "" : "Website of " + name);
+    }
+    return p;
+  }
+
+  function card(i, place, kind) {
+    var row = table.rows[i];
+    var li = el("li", "hub-card hub-result");
+    li.setAttribute("data-slug", row[C.slug]);
+    var h = el("h3", "hub-card__title");
+    var a = el("a", "", row[C.name]);
+    a.href = serviceURL(row[C.slug]);
+    h.appendChild(a);
+    li.appendChild(h);
+    li.appendChild(el("p", "hub-card__org", row[C.org]));
+    li.appendChild(el("p", "hub-card__summary", row[C.summary]));
+    if (place) {
+      var where = place.near ? miles(place.miles) + " away" : "";
+      if (place.reason) where = place.reason + (where ? " · " + where : " · nearest site " + miles(place.miles));
+      li.appendChild(el("p", "hub-card__where", where));
+    }
+    var types = row[C.types].map(function (t) { return table.vocab.service_types[t][1]; }).join(", ");
+    li.appendChild(el("p", "hub-card__meta", types + (row[C.overdue] ? " · details last checked " + row[C.reviewed] : "")));
+    if (kind === "full") {
+      var addresses = el("ul", "hub-card__addresses");
+      row[C.places].forEach(function (p) { if (p[3]) addresses.appendChild(el("li", "", p[3])); });
+      li.appendChild(addresses);
+    }
+    li.appendChild(contactLinks(row, kind === "full"));
+    if (kind === "result") li.appendChild(toggleButton(row));
+    return li;
+  }
+
+  /* ---------- shortlist ---------- */
+
+  function readShortlist() {
+    try {
+      var saved = JSON.parse(global.localStorage.getItem(STORE) || "[]");
+      return Array.isArray(saved) ? saved.filter(function (s) { return typeof s === "string"; }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function saveShortlist(slugs) {
+    try { global.localStorage.setItem(STORE, JSON.stringify(slugs)); } catch (e) { /* private mode: kept for this page */ }
+    memoryShortlist = slugs;
+  }
+
+  var memoryShortlist = null;
+  function shortlist() { return memoryShortlist || readShortlist(); }
+
+  function toggleButton(row) {
+    var slug = row[C.slug];
+    var on = shortlist().indexOf(slug) >= 0;
+    var b = el("button", "md-button hub-shortlist-toggle");
+    b.type = "button";
+    b.setAttribute("aria-pressed", on ? "true" : "false");
+    b.appendChild(doc.createTextNode(on ? "In shortlist" : "Add to shortlist"));
+    b.appendChild(el("span", "md-visually-hidden", ": " + row[C.name]));
+    b.addEventListener("click", function () {
+      var slugs = shortlist().slice(), at = slugs.indexOf(slug);
+      if (at >= 0) slugs.splice(at, 1); else slugs.push(slug);
+      saveShortlist(slugs);
+      drawShortlist();
+      Array.prototype.forEach.call(list.querySelectorAll(".hub-shortlist-toggle"), function (other) {
+        var li = other.closest("li");
+        var inList = slugs.indexOf(li.getAttribute("data-slug")) >= 0;
+        other.setAttribute("aria-pressed", inList ? "true" : "false");
+        other.firstChild.nodeValue = inList ? "In shortlist" : "Add to shortlist";
+      });
+    });
+    return b;
+  }
+
+  function shareURL(slugs) {
+    return global.location.origin + global.location.pathname + "?shortlist=" + slugs.map(encodeURIComponent).join(",");
+  }
+
+  function drawList(box, slugs, title, actions) {
+    box.textContent = "";
+    var known = slugs.filter(function (s) { return s in rowBySlug; });
+    var h = el("h2", "", title + " (" + known.length + ")");
+    h.id = box.id + "-title";
+    box.appendChild(h);
+    if (!known.length) {
+      box.appendChild(el("p", "hub-muted", "Add services from the results to keep them here, then print the list or share it as a link."));
+      return;
+    }
+    var ul = el("ul", "hub-cards hub-shortlist__items");
+    box.appendChild(ul);
+    known.forEach(function (slug) {
+      var item = card(rowBySlug[slug], null, "full");
+      if (box === shortlistBox) {
+        var remove = el("button", "md-button hub-shortlist__remove", "Remove");
+        remove.type = "button";
+        remove.appendChild(el("span", "md-visually-hidden", " " + table.rows[rowBySlug[slug]][C.name] + " from the shortlist"));
+        remove.addEventListener("click", function () {
+          saveShortlist(shortlist().filter(function (s) { return s !== slug; }));
+          drawShortlist();
+          update();
+          var heading = doc.getElementById("hub-shortlist-title");
+          if (heading) { heading.tabIndex = -1; heading.focus(); }
+        });
+        item.appendChild(remove);
+      }
+      ul.appendChild(item);
+    });
+    var bar = el("p", "hub-shortlist__actions");
+    actions(bar, known);
+    box.appendChild(bar);
+  }
+
+  function drawShortlist() {
+    drawList(shortlistBox, shortlist(), "Your shortlist", function (bar, known) {
+      var print = el("button", "md-button", "Print shortlist");
+      print.type = "button";
+      print.addEventListener("click", function () {
+        doc.documentElement.classList.add("hub-print-shortlist");
+        global.print();
+      });
+      var share = el("button", "md-button", "Share as a link");
+      share.type = "button";
+      var out = el("input", "hub-share-link");
+      out.type = "text";
+      out.readOnly = true;
+      out.id = "hub-share-link";
+      out.hidden = true;
+      var label = el("label", "md-visually-hidden", "Link to this shortlist");
+      label.htmlFor = out.id;
+      share.addEventListener("click", function () {
+        out.value = shareURL(known);
+        out.hidden = false;
+        out.focus();
+        out.select();
+        if (global.navigator.clipboard) global.navigator.clipboard.writeText(out.value).catch(function () {});
+      });
+      var clear = el("button", "md-button", "Clear shortlist");
+      clear.type = "button";
+      clear.addEventListener("click", function () { saveShortlist([]); drawShortlist(); update(); });
+      [print, share, clear, label, out].forEach(function (n) { bar.appendChild(n); bar.appendChild(doc.createTextNode(" ")); });
+    });
+  }
+
+  function drawShared() {
+    var text = new URLSearchParams(global.location.search).get("shortlist");
+    sharedBox.hidden = !text;
+    doc.documentElement.classList.toggle("hub-shared-view", !!text);
+    if (!text) return;
+    var slugs = text.split(",").filter(function (s, i, all) { return s && all.indexOf(s) === i; }).slice(0, 200);
+    drawList(sharedBox, slugs, "Shortlist shared with you", function (bar, known) {
+      var keep = el("button", "md-button", "Add these to my shortlist");
+      keep.type = "button";
+      keep.addEventListener("click", function () {
+        var mine = shortlist().slice();
+        known.forEach(function (s) { if (mine.indexOf(s) < 0) mine.push(s); });
+        saveShortlist(mine);
+        drawShortlist();
+        update();
+      });
+      var print = el("button", "md-button", "Print");
+      print.type = "button";
+      print.addEventListener("click", function () { global.print(); });
+      bar.appendChild(keep);
+      bar.appendChild(doc.createTextNode(" "));
+      bar.appendChild(print);
+    });
+  }
+
+  /* ---------- place box ---------- */
+
+  function resolvePlace() {
+    var text = placeBox.value.trim();
+    if (text === placeText) return Promise.resolve();
+    placeText = text;
+    placeMsg.textContent = "";
+    if (!text) { location_ = null; return Promise.resolve(); }
+    if (!global.HubGeo) { placeMsg.textContent = "Searching by place is not available on this page."; return Promise.resolve(); }
+    placeMsg.textContent = "Looking up " + text + "…";
+    return global.HubGeo.resolve(text, { base: GEO }).then(function (found) {
+      if (placeBox.value.trim() !== text) return;
+      if (!found || found.notFound) {
+        location_ = null;
+        placeMsg.textContent = (found && found.message) || "We could not find that place.";
+        if (found && found.suggestions && found.suggestions.length) {
+          placeMsg.appendChild(doc.createTextNode(" Did you mean: "));
+          found.suggestions.forEach(function (s, n) {
+            var b = el("button", "hub-link-button", s);
+            b.type = "button";
+            b.addEventListener("click", function () { placeBox.value = s; placeChanged(); });
+            if (n) placeMsg.appendChild(doc.createTextNode(", "));
+            placeMsg.appendChild(b);
+          });
+        }
+        return;
+      }
+      location_ = found;
+      placeMsg.textContent = "Showing services for " + found.label + (found.la_name && found.label !== found.la_name ? " (" + found.la_name + ")" : "") + ".";
+    }, function () {
+      location_ = null;
+      placeMsg.textContent = "We could not look that place up just now.";
+    });
+  }
+
+  function placeChanged() {
+    writeURL(true);
+    resolvePlace().then(function () { shown = PAGE_SIZE; update(); });
+  }
+
+  /* ---------- wiring ---------- */
+
+  function restore() {
+    applyParams(new URLSearchParams(global.location.search));
+    drawShared();
+    shown = PAGE_SIZE;
+    return resolvePlace().then(function () { update(false); });
+  }
+
+  function start(data) {
+    table = data;
+    data.columns.forEach(function (name, i) { C[name] = i; });
+    data.las.forEach(function (la, i) { laByCode[la[0]] = i; });
+    data.rows.forEach(function (row, i) { rowBySlug[row[C.slug]] = i; });
+    facets = makeFacets();
+    drawFacets();
+    drawShortlist();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (placeBox.value.trim() !== placeText) placeChanged(); else commit();
+    });
+    qBox.addEventListener("input", function () { writeURL(false); shown = PAGE_SIZE; update(true); });
+    placeBox.addEventListener("change", placeChanged);
+    radiusBox.addEventListener("change", commit);
+    sortBox.addEventListener("change", commit);
+    moreButton.addEventListener("click", function () {
+      var first = shown;
+      shown += PAGE_SIZE;
+      drawResults(lastResults, facets.map(function () { return 0; }), null);
+      var next = list.children[first];
+      if (next) next.querySelector("a").focus();
+    });
+    global.addEventListener("popstate", restore);
+    global.addEventListener("afterprint", function () { doc.documentElement.classList.remove("hub-print-shortlist"); });
+    global.addEventListener("storage", function (event) { if (event.key === STORE) { memoryShortlist = null; drawShortlist(); } });
+    if (words(new URLSearchParams(global.location.search).get("q")).length) loadIndex();
+    return restore().then(function () {
+      root.setAttribute("data-ready", "true");
+      if (!index) setTimeout(loadIndex, 0);  // fetched once the first results are on screen, for the first keystroke
+    });
+  }
+
+  form.hidden = false;
+  root.classList.add("hub-find--js");
+  Object.keys(SORTS).forEach(function (key) {
+    var o = el("option", "", SORTS[key]);
+    o.value = key;
+    sortBox.appendChild(o);
+  });
+  statusBox.textContent = "Loading the directory…";
+  getJSON("results.json").then(start).catch(function (error) {
+    statusBox.textContent = "The search could not load (" + error.message + "). Use the browse links below.";
+  });
+})(window);
