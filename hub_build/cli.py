@@ -57,15 +57,96 @@ def main() -> None:
 @CONFIG_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
               help="text for people, github for workflow annotations, json for tools.")
-def validate(config_file: Path, fmt: str) -> None:
+@click.option("--changed-since", "changed_since", metavar="REF", default=None,
+              help="Report only files changed since this git ref (e.g. origin/main), with a summary for reviewers.")
+@click.option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --changed-since: append the reviewers' summary (Markdown) to this file, "
+              "e.g. $GITHUB_STEP_SUMMARY.")
+def validate(config_file: Path, fmt: str, changed_since: str | None, summary_file: Path | None) -> None:
     """Check every listing and resource; exit 1 if any has an error."""
     hub = load_from_config(config_file)
-    report = format_report(hub.problems, fmt)
+    problems = hub.problems
+    if changed_since is not None:
+        problems = _changed_problems(config_file, hub, changed_since, fmt, summary_file)
+    report = format_report(problems, fmt)
     if report:
         click.echo(report)
     if fmt == "text":
         click.echo(f"checked {len(hub.services)} valid listing(s) and {len(hub.resources)} valid resource(s)", err=True)
-    sys.exit(1 if hub.errors else 0)
+    sys.exit(1 if any(p.is_error for p in problems) else 0)
+
+
+def _changed_problems(config_file: Path, hub: Hub, ref: str, fmt: str, summary_file: Path | None) -> list:
+    """The problems in files changed since `ref`; prints or writes the reviewers' summary."""
+    from .changes import GitError, change_set, summary_markdown
+
+    config = read_mkdocs_config(config_file)
+    try:
+        changes = change_set(hub.root, ref, hub.settings, str(config.get("docs_dir") or "docs"))
+    except GitError as error:
+        _fail(f"cannot compare with '{ref}': {error}")
+    problems = changes.relevant(hub.problems)
+    summary = summary_markdown(hub.root, changes, problems)
+    if summary_file is not None:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(summary)
+    elif fmt == "text":
+        click.echo(summary, err=True)
+    return problems
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write the schemas to (default: schema/ beside mkdocs.yml).")
+def schema(config_file: Path, output: Path | None) -> None:
+    """Write the JSON Schema of every kind of listing, with this hub's vocabulary, for editors and the suggest form."""
+    from .schema import write_schemas
+    from .vocabulary import load_vocabulary
+
+    settings, root, _ = _settings_from_config(config_file)
+    vocabulary, problems = load_vocabulary(root / settings.vocabulary if settings.vocabulary else None,
+                                           display_path=settings.vocabulary or "")
+    if any(p.is_error for p in problems):
+        click.echo(format_report(problems), err=True)
+        sys.exit(1)
+    for path in write_schemas(vocabulary, (output or root / "schema")):
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.argument("kind", type=click.Choice(["service", "resource", "practice", "event"]))
+@click.argument("name")
+@click.option("--slug", default=None, help="The file name without extension (default: made from the name).")
+def new(config_file: Path, kind: str, name: str, slug: str | None) -> None:
+    """Start a new listing: a valid, commented file named after NAME, reviewed today. Never overwrites."""
+    from .scaffold import ScaffoldError, new_file
+    from .settings import today
+    from .vocabulary import load_vocabulary
+
+    settings, root, docs_dir = _settings_from_config(config_file)
+    vocabulary, _ = load_vocabulary(root / settings.vocabulary if settings.vocabulary else None)
+    try:
+        path = new_file(kind, name, root=root, docs_dir=docs_dir, settings=settings, vocabulary=vocabulary,
+                        today=today(), slug=slug)
+    except (ScaffoldError, FileExistsError) as error:
+        _fail(str(error) if isinstance(error, ScaffoldError) else f"{error.filename} already exists; nothing was written")
+    click.echo(path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path))
+    click.echo("Fill in the fields, then run: hub-build validate", err=True)
+
+
+def _settings_from_config(config_file: Path) -> tuple[HubSettings, Path, Path]:
+    """(settings, hub root, docs folder) from mkdocs.yml, without loading the hub."""
+    if not config_file.is_file():
+        _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
+    try:
+        config = read_mkdocs_config(config_file)
+        settings = HubSettings.model_validate(hub_options(config))
+    except Exception as error:  # a broken mkdocs.yml: say so, no traceback
+        _fail(f"{config_file} cannot be read: {error}")
+    root = config_file.resolve().parent
+    return settings, root, root / str(config.get("docs_dir") or "docs")
 
 
 def _mkdocs(*args: str) -> int:
