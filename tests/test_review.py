@@ -53,4 +53,4 @@ def test_all_lists_fresh_items_and_today_moves_the_window(hub):
     assert "fresh (" not in result.stdout and result.stdout.endswith("3 overdue, 1 due soon, 0 up to date\n")
     assert re.search(r"due-soon \(due in 25 days\) +2027-09-14", result.stdout) and "(none given) (1)" in result.stdout
     result = hub_build("review", "--today", "2026-11-23", "--all", cwd=hub)
-    assert "fresh (due in 295 days)  2027-09-14" in result.stdout
+    assert re.search(r"fresh \(due in 295 days\) +2027-09-14", result.stdout)
