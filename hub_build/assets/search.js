@@ -85,7 +85,13 @@
   }
 
   function loadIndex() {
-    if (!indexPromise) indexPromise = getJSON("index.json").then(function (data) { index = buildIndex(data); return index; });
+    if (!indexPromise) {
+      indexPromise = getJSON("index.json").then(function (data) {
+        index = buildIndex(data);
+        root.setAttribute("data-index", "ready");
+        return index;
+      });
+    }
     return indexPromise;
   }
 
@@ -723,6 +729,9 @@
       if (!index) setTimeout(loadIndex, 0);  // fetched once the first results are on screen, for the first keystroke
     });
   }
+
+  /* For tests and the curious: the lunr.js index as built here, and how typed text is split into words. */
+  global.HubSearch = { index: function () { return index; }, words: words };
 
   form.hidden = false;
   root.classList.add("hub-find--js");
