@@ -70,6 +70,7 @@ class HubPlugin(BasePlugin):
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/hub/hub.css")
+        config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
         config.extra_css.append("assets/hub/search.css")
         return config
 
