@@ -72,6 +72,7 @@ class HubPlugin(BasePlugin):
         config.extra_css.append("assets/hub/hub.css")
         config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
         config.extra_css.append("assets/hub/search.css")
+        config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -11,7 +11,7 @@ from .hub import Hub
 
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS_DIR = Path(__file__).parent / "assets"
-SCRIPTS = ("geo.js", "filter.js", "search.js")
+SCRIPTS = ("geo.js", "filter.js", "search.js", "suggest.js")
 
 
 def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
@@ -23,6 +23,9 @@ def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
     for name in SCRIPTS:
         shutil.copyfile(ASSETS_DIR / name, target / name)
         written.append(f"assets/hub/{name}")
+    from .schema import write_schemas  # the JSON Schema of listings, with the hub's vocabulary, for editors' $schema URLs
+
+    written += [f"schema/{path.name}" for path in write_schemas(hub.vocabulary, site_dir / "schema")]
     return written
 
 

@@ -294,10 +294,11 @@ class SchemaBuilder:
                     continue
                 chosen = {"anyOf": [{"const": term.key}, {"type": "array", "contains": {"const": term.key}}]}
                 needed = ({"type": "object"} if term.asks_for == "age_range" else _NOT_EMPTY)
+                what = "the ages worked with (age_range)" if term.asks_for == "age_range" else "the professional sectors served"
                 rules.append({
                     "if": {"properties": {"audiences": chosen}, "required": ["audiences"]},
                     "then": {"required": [term.asks_for], "properties": {term.asks_for: needed},
-                             "errorMessage": f"the audience '{term.key}' needs '{term.asks_for}'"},
+                             "errorMessage": f"give {what}: the audience '{term.label}' needs it"},
                 })
         if model is getattr(models, "Event", None):
             rules.append({"anyOf": [

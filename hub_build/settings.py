@@ -26,6 +26,12 @@ class HubSettings(BaseModel):
         None, description="Where 'suggest a change' leads; '{path}' is replaced by the file's path in the repository, "
         "e.g. https://github.com/org/hub/edit/main/{path}",
     )
+    repository: Optional[str] = Field(
+        None, pattern=r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?$",
+        description="The hub's GitHub repository, e.g. https://github.com/org/hub: the suggest form opens its "
+        "'create new file' page. Without it, a GitHub edit_url gives the same; otherwise contributors copy or download",
+    )
+    repository_branch: str = Field("main", description="The branch the suggest form proposes new listings to")
     practice: str = Field("practice", description="Folder of practice examples and case studies inside the docs folder")
     events: str = Field("events", description="Folder of events and training inside the docs folder")
     review_due_soon_days: int = Field(30, ge=0, description="How many days before its review is due an item counts as due soon")

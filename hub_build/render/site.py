@@ -234,7 +234,21 @@ class HubSite:
                                    "Guides, toolkits, research and more for professionals, families and children.",
                                    self.render_resource_index, kind="resources"))
         pages += self.knowledge.plan()  # resource browse pages, practice, events, updates (render/knowledge.py)
+        pages.append(GeneratedPage("suggest/index.md", "Suggest a listing",
+                                   "Propose a service for the directory with a form that checks every answer.",
+                                   self.render_suggest, kind="suggest"))
         return pages
+
+    def render_suggest(self, page_url: str) -> str:
+        """The suggest-a-listing form: generated in the browser from the schema embedded here (render/suggest.py)."""
+        from .jsonld import script_safe_json
+        from .suggest import suggest_config
+
+        config = suggest_config(self.hub)
+        return self._templates.get_template("suggest.html").render(
+            config=Markup(script_safe_json(config)), new_file_url=config["newFileUrl"],
+            script=SiteUrls.rel(page_url, "assets/hub/suggest.js"), submit_url="",
+        )
 
     @cached_property
     def knowledge(self):
