@@ -143,7 +143,7 @@ def test_without_javascript_the_page_links_to_every_browse_route(built):
         assert (built.site / "find" / href / "index.html").resolve().is_file()
     home = (built.site / "index.html").read_text()
     assert re.search(r'<form class="hub-search" role="search" action="find/"', home)
-    assert 'name="q"' in home and 'name="place"' in home
+    assert 'name="what"' in home and 'name="place"' in home
 
 
 # --- in the browser -------------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def test_lunr_py_and_lunr_js_agree(built, browser_page):
     root = built.root
     hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
                    docs_dir=root / "content")
-    python_index, _ = build_index(hub, ordered_services(hub))
+    python_index = build_index(hub, ordered_services(hub)).build()
     page = open_find(browser_page)
     for query in ("family", "counselling", "visits support", "bristol", "teen*", "counsel~1", "+helpline -wales",
                   "name:helpline", "wales"):
@@ -176,7 +176,7 @@ def test_text_query_prefix_and_typo(browser_page):
     assert slugs(page) == ["wales-family-line"]
     page.fill("#hub-q", "gwent")
     assert page.inner_text("#hub-results .hub-card__org") == "Gwent <Families> & Friends"  # text, not markup
-    assert "q=gwent" in page.url
+    assert "what=gwent" in page.url
 
 
 FACETS = ("type", "audience", "age", "nation", "la", "referral", "cost", "format")
@@ -314,7 +314,7 @@ def test_hostile_input_never_throws(browser_page, typed):
 
 
 def test_empty_state_suggests_what_to_relax(browser_page):
-    page = open_find(browser_page, "q=helpline&cost=paid")
+    page = open_find(browser_page, "what=helpline&cost=paid")
     assert slugs(page) == [] and status(page) == "0 services found"
     assert page.is_visible("#hub-empty")
     page.focus("#hub-empty button:has-text('remove the “Cost” filter (2 services)')")
@@ -345,8 +345,9 @@ def test_keyboard_labels_narrow_screen_and_announcements(browser_page):
 
 
 def test_no_console_errors_and_no_other_origin(browser_page):
-    open_find(browser_page, "q=family&place=BS1%204DJ")
+    open_find(browser_page, "what=family&place=BS1%204DJ")
     browser_page.page.wait_for_selector("#hub-place-msg:has-text('Showing')")
+    assert not browser_page.page.is_checked("#__search")  # Material's own search stays shut
     assert browser_page.problems == []
     assert foreign_requests(browser_page.requests, browser_page.base) == []
     assert any(url.endswith("/search-data/index.json") for url in browser_page.requests)

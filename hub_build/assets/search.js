@@ -18,6 +18,8 @@
   var DATA = root.getAttribute("data-index-base") || "search-data/";
   var GEO = root.getAttribute("data-geo-base") || "geo/";
   var SERVICE_URL = root.getAttribute("data-service-url") || "services/{slug}/";
+  // Not "q": Material for MkDocs reads ?q= and opens its own search over the page.
+  var TEXT_PARAM = "what";
   var PAGE_SIZE = 20;
   var MAX_WORDS = 12;
   var MAX_WORD = 40;
@@ -270,7 +272,7 @@
 
   function readControls() {
     var params = new URLSearchParams();
-    if (qBox.value.trim()) params.set("q", qBox.value.trim().slice(0, 500));
+    if (qBox.value.trim()) params.set(TEXT_PARAM, qBox.value.trim().slice(0, 500));
     if (placeBox.value.trim()) params.set("place", placeBox.value.trim().slice(0, 100));
     if (radiusBox.value !== "25") params.set("radius", radiusBox.value);
     if (sortBox.value) params.set("sort", sortBox.value);
@@ -282,7 +284,7 @@
   }
 
   function applyParams(params) {
-    qBox.value = params.get("q") || "";
+    qBox.value = params.get(TEXT_PARAM) || "";
     placeBox.value = params.get("place") || "";
     var radius = params.get("radius");
     radiusBox.value = RADII.indexOf(Number(radius)) >= 0 ? radius : "25";
@@ -409,6 +411,9 @@
     moreButton.hidden = results.length <= shown;
     if (!moreButton.hidden) moreButton.textContent = "Show " + Math.min(PAGE_SIZE, results.length - shown) + " more of " + (results.length - shown);
     drawEmpty(results.length, relaxed, scores);
+    if (!root.hasAttribute("data-first-results") && global.performance) {
+      root.setAttribute("data-first-results", global.performance.now().toFixed(1));  // read by bench/bench_search.py
+    }
   }
 
   function drawEmpty(count, relaxed, scores) {
@@ -723,7 +728,7 @@
     global.addEventListener("popstate", restore);
     global.addEventListener("afterprint", function () { doc.documentElement.classList.remove("hub-print-shortlist"); });
     global.addEventListener("storage", function (event) { if (event.key === STORE) { memoryShortlist = null; drawShortlist(); } });
-    if (words(new URLSearchParams(global.location.search).get("q")).length) loadIndex();
+    if (words(new URLSearchParams(global.location.search).get(TEXT_PARAM)).length) loadIndex();
     return restore().then(function () {
       root.setAttribute("data-ready", "true");
       if (!index) setTimeout(loadIndex, 0);  // fetched once the first results are on screen, for the first keystroke

@@ -46,7 +46,7 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 def search_files(hub: Hub) -> dict[str, bytes]:
     """Site-relative path -> content, for everything the search page loads."""
     table = result_table(hub)
-    _, builder = build_index(hub, ordered_services(hub))
+    builder = build_index(hub, ordered_services(hub))
     return {
         f"{DATA_DIR}/results.json": _json(table),
         f"{DATA_DIR}/index.json": _json(compact_index(builder)),

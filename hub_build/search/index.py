@@ -16,9 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lunr import lunr
 from lunr.builder import Builder
-from lunr.index import Index
 from lunr.trimmer import trimmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.stemmer import stemmer
@@ -58,15 +56,20 @@ def _builder() -> Builder:
     return builder
 
 
-def build_index(hub: Hub, services: list[ServiceEntry]) -> tuple[Index, Builder]:
-    """A lunr.py index over `services` (ref i is row i of the result table) and the builder that made it."""
-    documents = [
-        (_document(hub, n, entry), {"boost": OVERDUE_BOOST} if hub.is_overdue(entry.service.last_reviewed) else {})
-        for n, entry in enumerate(services)
-    ]
+def build_index(hub: Hub, services: list[ServiceEntry]) -> Builder:
+    """lunr.py's builder with every service added (ref i is row i of the result table, same order).
+
+    Only the language work is done here; `builder.build()` would add the vectors lunr.js computes
+    itself from `compact_index`, so the site build skips it (tests call it to compare the two).
+    """
     builder = _builder()
-    index = lunr(ref="id", fields=list(FIELDS), documents=documents, builder=builder)
-    return index, builder
+    builder.ref("id")
+    for field in FIELDS:
+        builder.field(**field)
+    for n, entry in enumerate(services):
+        overdue = hub.is_overdue(entry.service.last_reviewed)
+        builder.add(_document(hub, n, entry), attributes={"boost": OVERDUE_BOOST} if overdue else {})
+    return builder
 
 
 def compact_index(builder: Builder) -> dict[str, Any]:
