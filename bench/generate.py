@@ -40,9 +40,6 @@ VOCABULARY_FILE = REPO / "hub_build" / "data" / "vocabulary.yaml"
 # --------------------------------------------------------------------------- postcodes
 
 _SKIPPED_AREAS = ("BT", "JE", "GY", "IM")  # Northern Ireland, Channel Islands, Isle of Man
-# Fife's KY1-KY3 and KY10-KY16 districts are real, but hub_build.geo.postcodes currently
-# mistakes them for Cayman Islands codes (KY1-1234), so they are left out until that is fixed.
-_VALIDATOR_COLLISIONS = ("KY1", "KY2", "KY3")
 _POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][ABD-HJLNP-UW-Z]{2}$")
 _NATION_OF_CODE = {"E": "england", "W": "wales", "S": "scotland"}
 
@@ -93,7 +90,7 @@ def sample_postcodes(count: int, seed: int) -> list[tuple[str, str]]:
             if math.isnan(east) or math.isnan(north):
                 continue
             postcode = _tidy_postcode(pcd)
-            if postcode.startswith(_SKIPPED_AREAS + _VALIDATOR_COLLISIONS) or not _POSTCODE.match(postcode):
+            if postcode.startswith(_SKIPPED_AREAS) or not _POSTCODE.match(postcode):
                 continue
             nation = _NATION_OF_CODE.get(laua[0])
             if nation is None:
