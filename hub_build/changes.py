@@ -91,7 +91,7 @@ def changed_files(root: Path, ref: str) -> list[tuple[str, str, str]]:
         return pure.relative_to(prefix).as_posix() if pure.is_relative_to(prefix) else None
 
     result = []
-    out = git(top, "diff", "--name-status", "-M", "-z", ref, "--", ".")
+    out = git(top, "diff", "--name-status", "-M90%", "-z", ref, "--", ".")
     parts = out.split("\0")
     index = 0
     while index < len(parts) - 1:
@@ -162,7 +162,7 @@ def change_set(root: Path, ref: str, settings: HubSettings, docs_dir: str = "con
     """What changed in the hub at `root` since `ref`: content files, with changed fields."""
     files: list[FileChange] = []
     everything = False
-    settings_files = {"mkdocs.yml", settings.vocabulary or ""}
+    settings_files = {"mkdocs.yml", settings.vocabulary} - {None, ""}
     for letter, old, new in changed_files(root, ref):
         if new in settings_files or old in settings_files:
             everything = True
