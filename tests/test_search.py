@@ -132,6 +132,9 @@ def test_search_data_is_published_and_listings_leave_materials_index(built):
     locations = {doc["location"] for doc in material["docs"]}
     assert not [loc for loc in locations if re.match(r"services/[^/#]+/", loc)]  # no listing page
     assert any(loc.startswith("find/") for loc in locations)
+    # nor a listing's text on the sector pages, which list every service for their sector
+    sector = json.dumps([doc for doc in material["docs"] if doc["location"].startswith("sectors/schools/")])
+    assert "sectors/schools/" in locations and "One-to-one support for children and carers" not in sector
 
 
 def test_without_javascript_the_page_links_to_every_browse_route(built):
@@ -170,8 +173,10 @@ def test_text_query_prefix_and_typo(browser_page):
     assert slugs(page)[0] == "newport-counselling"  # in its name, and the other is overdue
     page.fill("#hub-q", "counsel")  # as you type
     assert set(slugs(page)) == {"newport-counselling", "manchester-mentoring"}
-    page.fill("#hub-q", "counseling")  # one letter missing
+    page.fill("#hub-q", "conselling")  # one letter missing
     assert set(slugs(page)) == {"newport-counselling", "manchester-mentoring"}
+    page.fill("#hub-q", "helpine wales")  # a slip in one word, the other exact
+    assert slugs(page) == ["wales-family-line"]
     page.fill("#hub-q", "helpline wales")  # every word must match
     assert slugs(page) == ["wales-family-line"]
     page.fill("#hub-q", "gwent")
