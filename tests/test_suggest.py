@@ -206,3 +206,27 @@ def test_listing_pages_suggest_a_change_at_their_edit_page_and_the_schema_is_pub
     vocabulary, _ = load_vocabulary()
     for name, document in build_schemas(vocabulary).items():
         assert json.loads((site / "schema" / name).read_text(encoding="utf-8")) == document
+
+
+@pytest.mark.parametrize("options, expected", [
+    ({"repository": "https://github.com/org/hub", "repository_branch": "live"}, "https://github.com/org/hub/new/live"),
+    ({"edit_url": "https://github.com/org/hub/edit/trunk/{path}"}, "https://github.com/org/hub/new/trunk"),
+    ({"edit_url": "https://gitlab.example.org/org/hub/-/edit/main/{path}"}, ""),
+    ({}, ""),
+])
+def test_where_the_form_proposes_new_files(options, expected):
+    from types import SimpleNamespace
+
+    from hub_build.render.suggest import new_file_url
+    from hub_build.settings import HubSettings
+
+    assert new_file_url(SimpleNamespace(settings=HubSettings.model_validate(options))) == expected
+
+
+def test_the_repository_option_must_be_a_github_repository():
+    from pydantic import ValidationError
+
+    from hub_build.settings import HubSettings
+
+    with pytest.raises(ValidationError):
+        HubSettings.model_validate({"repository": "javascript:alert(1)"})

@@ -284,7 +284,8 @@
     var error = el("p", { "class": "hub-field__error", id: id + "-error", hidden: true });
     set.appendChild(error);
     if (hintText) set.setAttribute("aria-describedby", id + "-hint");
-    this.groups[path.join(".")] = { node: set, error: error, hintId: hintText ? id + "-hint" : "" };
+    this.groups[path.join(".")] = { node: set, error: error, hintId: hintText ? id + "-hint" : "", required: required,
+                                    path: path, list: /hub-repeater/.test(extraClass || "") };
     parent.appendChild(set);
     return set;
   };
@@ -409,6 +410,14 @@
     Object.keys(data).forEach(function (key) {
       if (Array.isArray(data[key])) data[key] = data[key].filter(function (x) { return x !== undefined; });
     });
+    // A required group left empty is checked as an empty group, so the messages name the fields to fill in.
+    var groups = this.groups;
+    Object.keys(groups).forEach(function (key) {
+      var group = groups[key];
+      if (group.required && group.path.length === 1 && data[key] === undefined && !/hub-choices/.test(group.node.className)) {
+        data[key] = group.list ? [{}] : {};
+      }
+    });
     return data;
   };
 
@@ -426,7 +435,7 @@
       var target = self.target(error.path);
       if (!target) return;
       var label = target.label;
-      var message = error.required ? "Fill in " + label.toLowerCase() : label + (error.whole ? ": " : " ") + error.message;
+      var message = error.required ? "Fill in " + label.charAt(0).toLowerCase() + label.slice(1) : label + ": " + error.message;
       if (target.error.textContent.indexOf(message) >= 0) return;
       target.error.textContent = (target.error.textContent ? target.error.textContent + " " : "") + message + ".";
       target.error.hidden = false;
@@ -437,7 +446,10 @@
       }
       shown.push({ id: target.focusId, message: message });
     });
-    return shown;
+    return shown.sort(function (x, y) { // in the order of the form
+      var a = document.getElementById(x.id), b = document.getElementById(y.id);
+      return a && b && a !== b ? (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1) : 0;
+    });
   };
 
   Form.prototype.target = function (path) {
@@ -477,7 +489,7 @@
   Form.prototype.labelOf = function (path) {
     var words = path.filter(function (p) { return typeof p === "string" || isNaN(Number(p)); }).map(humanise);
     var numbers = path.filter(function (p) { return !isNaN(Number(p)); });
-    var text = words.join(": ");
+    var text = words.map(function (w, i) { return i ? w.toLowerCase() : w; }).join(", ");
     if (numbers.length) text += " (" + numbers.map(function (n) { return Number(n) + 1; }).join(", ") + ")";
     return text || "This form";
   };
