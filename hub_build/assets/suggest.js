@@ -496,9 +496,8 @@
 
   function start() {
     var holder = document.getElementById("hub-suggest");
-    var source = document.getElementById("hub-suggest-config");
-    if (!holder || !source) return;
-    var config = JSON.parse(source.textContent);
+    if (!holder || !holder.dataset.config) return;
+    var config = JSON.parse(holder.dataset.config);
     var form = holder.querySelector("form");
     var fieldsBox = holder.querySelector(".hub-suggest__fields");
     var summary = holder.querySelector(".hub-suggest__summary");

@@ -241,12 +241,13 @@ class HubSite:
 
     def render_suggest(self, page_url: str) -> str:
         """The suggest-a-listing form: generated in the browser from the schema embedded here (render/suggest.py)."""
-        from .jsonld import script_safe_json
+        import json
+
         from .suggest import suggest_config
 
         config = suggest_config(self.hub)
-        return self._templates.get_template("suggest.html").render(
-            config=Markup(script_safe_json(config)), new_file_url=config["newFileUrl"],
+        return self._templates.get_template("suggest.html").render(  # the JSON goes in an attribute, escaped
+            config=json.dumps(config, ensure_ascii=False, separators=(",", ":")), new_file_url=config["newFileUrl"],
             script=SiteUrls.rel(page_url, "assets/hub/suggest.js"), submit_url="",
         )
 
