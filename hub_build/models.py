@@ -246,9 +246,12 @@ def _ack_item(value):
 class PersonalDataAcknowledgement(Strict):
     """An editor's statement that a flagged detail is fictional, changed or consented to."""
 
-    kind: Annotated[str, AfterValidator(lambda value: _personal_kind(value))]
-    text: Optional[Title] = None
-    reason: Optional[PlainText] = None
+    kind: Annotated[str, AfterValidator(lambda value: _personal_kind(value))] = Field(
+        description="The kind of detail the build flagged: " + ", ".join(PERSONAL_DATA_KINDS), examples=["date-of-birth"])
+    text: Optional[Title] = Field(None, description="The flagged text, to acknowledge only that finding",
+                                  examples=["born 3 May 2015"])
+    reason: Optional[PlainText] = Field(None, description="Why it may be published: invented, changed, or consented to",
+                                        examples=["The date is invented; the family agreed to the case study."])
 
 
 def _personal_kind(value: str) -> str:
@@ -261,24 +264,35 @@ def _personal_kind(value: str) -> str:
 class Practice(Strict):
     """Front matter of a practice example or case study in content/practice/."""
 
-    title: Title
-    kind: Annotated[str, AfterValidator(lambda value: _practice_kind(value))] = "practice-example"
-    organisation: Organisation
-    sectors: ListOf(Sector, min_length=1)
-    nations: ListOf(Nation) = []
-    area: Optional[Title] = None
-    topics: ListOf(Topic) = []
-    summary: ShortText
-    approach: MarkdownText
-    outcomes: MarkdownText
-    contact: Contact
-    date: Optional[IsoDate] = None
-    last_reviewed: ReviewDate
-    review_owner: Optional[Title] = None
+    title: Title = Field(description="The practice example's title", examples=["Thinking about children at the point of arrest"])
+    kind: Annotated[str, AfterValidator(lambda value: _practice_kind(value))] = Field(
+        "practice-example", description="practice-example, or case-study for a story about one family",
+        examples=["practice-example"])
+    organisation: Organisation = Field(description="Who did the work", examples=[{"name": "Humber Bridges Trust"}])
+    sectors: ListOf(Sector, min_length=1) = Field(description="The professional sectors involved", examples=[["police"]])
+    nations: ListOf(Nation) = Field([], description="Where the work happens (give nations, area or both)",
+                                    examples=[["england"]])
+    area: Optional[Title] = Field(None, description="The place or council area where the work happens",
+                                  examples=["East Riding of Yorkshire"])
+    topics: ListOf(Topic) = Field([], description="What the work is about", examples=[["arrest", "safeguarding"]])
+    summary: ShortText = Field(description="Plain text, up to 300 characters: what was done and for whom",
+                               examples=["Officers ask whether children are affected before and during an arrest."])
+    approach: MarkdownText = Field(description="Markdown: what the practice is and how it works",
+                                   examples=["With the local force we wrote a one-page prompt for officers."])
+    outcomes: MarkdownText = Field(description="Markdown: what changed as a result",
+                                   examples=["Referrals from carers after an arrest doubled within a year."])
+    contact: Contact = Field(description="How to find out more: a role address, not a person's",
+                             examples=[{"email": "info@example.org"}])
+    date: Optional[IsoDate] = Field(None, description="When it was written or last updated (YYYY-MM-DD)",
+                                    examples=["2026-01-20"])
+    last_reviewed: ReviewDate = Field(description="The day the details were last checked (YYYY-MM-DD, not in the future)",
+                                      examples=["2026-08-05"])
+    review_owner: Optional[Title] = Field(None, description="Who keeps this page up to date", examples=["Practice team"])
     personal_data_reviewed: Annotated[
         list[PersonalDataAcknowledgement], BeforeValidator(as_list),
         BeforeValidator(lambda v: [_ack_item(x) for x in v] if isinstance(v, list) else v), Field(max_length=50),
-    ] = []
+    ] = Field([], description="An editor's acknowledgement of details the personal-data check flagged: a kind, "
+              "or {kind, text, reason}", examples=[["date-of-birth"]])
 
     @model_validator(mode="after")
     def _where(self) -> "Practice":
@@ -320,29 +334,35 @@ EventTime = Annotated[str, BeforeValidator(_event_time)]
 
 
 class EventPlace(Strict):
-    name: Title
-    address: Optional[PlainText] = None
-    postcode: Optional[Postcode] = None
+    name: Title = Field(description="The venue's name", examples=["Leeds Civic Hall"])
+    address: Optional[PlainText] = Field(None, description="The venue's street address", examples=["Millennium Square, Leeds"])
+    postcode: Optional[Postcode] = Field(None, description="The venue's full UK postcode", examples=["LS1 1UR"])
 
 
 class Event(Strict):
     """Front matter of an event or training course in content/events/."""
 
-    title: Title
-    summary: ShortText
-    start: EventTime
-    end: Optional[EventTime] = None
-    online: StrictBool = False
-    place: Optional[EventPlace] = None
-    booking: Optional[HttpUrl] = None
-    cost: Optional[Title] = None
-    organiser: Title
-    audiences: ListOf(Audience, min_length=1)
-    sectors: ListOf(Sector) = []
-    topics: ListOf(Topic) = []
-    nations: ListOf(Nation) = []
-    last_reviewed: ReviewDate
-    review_owner: Optional[Title] = None
+    title: Title = Field(description="The event's title", examples=["Hidden sentence training for schools"])
+    summary: ShortText = Field(description="Plain text, up to 300 characters: what it is and who it is for",
+                               examples=["A half-day course for school staff on supporting children of prisoners."])
+    start: EventTime = Field(description="2026-12-03 for a whole day, or 2026-12-03 10:00 (UK time, 24-hour clock)",
+                             examples=["2026-12-03 10:00"])
+    end: Optional[EventTime] = Field(None, description="Written like start: both dates, or both dates with times",
+                                     examples=["2026-12-03 13:00"])
+    online: StrictBool = Field(False, description="true if the event is online (then place may be left out)", examples=[True])
+    place: Optional[EventPlace] = Field(None, description="Where it is held, unless it is online",
+                                        examples=[{"name": "Leeds Civic Hall", "postcode": "LS1 1UR"}])
+    booking: Optional[HttpUrl] = Field(None, description="Where to book, starting https://",
+                                       examples=["https://www.example.org/book"])
+    cost: Optional[Title] = Field(None, description="What it costs, in words", examples=["Free"])
+    organiser: Title = Field(description="Who runs the event", examples=["Example Families Network"])
+    audiences: ListOf(Audience, min_length=1) = Field(description="Who it is for", examples=[["professionals"]])
+    sectors: ListOf(Sector) = Field([], description="Professional sectors it is for", examples=[["schools"]])
+    topics: ListOf(Topic) = Field([], description="What it is about", examples=[["education"]])
+    nations: ListOf(Nation) = Field([], description="The nations it is for; leave empty for UK-wide", examples=[["england"]])
+    last_reviewed: ReviewDate = Field(description="The day the details were last checked (YYYY-MM-DD, not in the future)",
+                                      examples=["2026-10-01"])
+    review_owner: Optional[Title] = Field(None, description="Who keeps this event up to date", examples=["Events team"])
 
     @model_validator(mode="after")
     def _where_and_when(self) -> "Event":

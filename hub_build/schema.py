@@ -171,6 +171,17 @@ class SchemaBuilder:
         required: list[str] = []
         for name, info in model.model_fields.items():
             properties[name] = self.field_schema(info)
+            terms = _fixed_terms().get((model.__name__, name))
+            if terms:  # validated by an anonymous function: its allowed words are listed here
+                extra = {k: v for k, v in properties[name].items() if k in ("description", "examples", "default")}
+                properties[name] = {"type": "string", "enum": list(terms), "x-input": "choice", **extra}
+            if (model.__name__, name) == ("Practice", "personal_data_reviewed"):
+                # `[date-of-birth]` is short for `[{kind: date-of-birth}]`
+                item = {"anyOf": [{"type": "string", "enum": list(models.PERSONAL_DATA_KINDS)},
+                                  self.ref(models.PersonalDataAcknowledgement)]}
+                extra = {k: v for k, v in properties[name].items() if k in ("description", "examples", "default")}
+                properties[name] = {"anyOf": [item["anyOf"][0], {"type": "array", "items": item, "maxItems": 50}],
+                                    "x-input": "list", **extra}
             if info.is_required():
                 required.append(name)
         schema: dict[str, Any] = {"type": "object"}
@@ -314,6 +325,14 @@ class SchemaBuilder:
 
 
 _NOT_EMPTY = {"anyOf": [{"type": "string"}, {"type": "array", "minItems": 1}]}
+
+
+def _fixed_terms() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(model, field) -> allowed words, for fields whose check is a lambda the walker cannot recognise."""
+    if not hasattr(models, "PERSONAL_DATA_KINDS"):
+        return {}
+    return {("Practice", "kind"): ("practice-example", "case-study"),
+            ("PersonalDataAcknowledgement", "kind"): tuple(models.PERSONAL_DATA_KINDS)}
 
 
 def _constraints(metadata: list[Any]) -> dict[str, Any]:

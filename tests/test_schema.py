@@ -148,8 +148,7 @@ def test_listing_files_reference_the_committed_schema_and_it_is_current():
 def test_schemas_are_valid_and_every_field_is_documented():
     for name, document in SCHEMAS.items():
         jsonschema.Draft202012Validator.check_schema(document)
-    for name in ("service.schema.json", "resource.schema.json"):
-        document = SCHEMAS[name]
+    for name, document in SCHEMAS.items():
         models = [document, *document.get("$defs", {}).values()]
         undocumented = [key for model in models for key, prop in model["properties"].items()
                         if not prop.get("description") or not prop.get("examples")]
@@ -169,3 +168,39 @@ def test_hub_build_schema_uses_the_hubs_own_vocabulary(tmp_path):
     stamp = (root / "schema" / "service.schema.json").stat().st_mtime_ns
     assert hub_build("schema", cwd=root).returncode == 0
     assert (root / "schema" / "service.schema.json").stat().st_mtime_ns == stamp  # unchanged files are not rewritten
+
+
+PRACTICE = {
+    "title": "Police and schools together", "organisation": {"name": "Humber Bridges Trust"}, "sectors": ["police"],
+    "nations": ["england"], "summary": "Officers tell schools when a pupil's parent is arrested.",
+    "approach": "A shared prompt.", "outcomes": "Schools knew sooner.",
+    "contact": {"email": "info@humber.example.org"}, "last_reviewed": "2026-08-05",
+}
+EVENT = {"title": "Training day", "summary": "A course for school staff.", "start": "2026-12-03 10:00", "online": "true",
+         "organiser": "Example Families Network", "audiences": ["professionals"], "last_reviewed": "2026-10-01"}
+FRONT_MATTER = {
+    "practice": {"good": ({**PRACTICE, "kind": "case-study", "personal_data_reviewed": ["phone"]}, False),
+                 "good-ack": ({**PRACTICE, "personal_data_reviewed": [{"kind": "email", "reason": "invented"}]}, False),
+                 "bad-kind": ({**PRACTICE, "kind": "story"}, True),
+                 "bad-ack": ({**PRACTICE, "personal_data_reviewed": ["shoe-size"]}, True),
+                 "nowhere": ({k: v for k, v in PRACTICE.items() if k != "nations"}, True)},
+    "events": {"good": (EVENT, False),
+               "bad-time": ({**EVENT, "start": "2026-12-03 25:00"}, True),
+               "nowhere": ({**EVENT, "online": "false"}, True),
+               "place": ({**EVENT, "online": "false", "place": {"name": "Civic Hall", "postcode": "LS1 1UR"}}, False)},
+}
+
+
+def test_practice_and_event_front_matter_verdicts_agree(tmp_path):
+    root = make_hub(tmp_path)
+    for folder, cases in FRONT_MATTER.items():
+        (root / "content" / folder).mkdir()
+        for name, (data, _) in cases.items():
+            (root / "content" / folder / f"{name}.md").write_text(f"---\n{dump(data)}---\nText.\n", encoding="utf-8")
+    report = json.loads(hub_build("validate", "--format", "json", cwd=root).stdout)
+    failed = {p["path"] for p in report["problems"] if p["severity"] == "error"}
+    for folder, cases in FRONT_MATTER.items():
+        checker = validator("practice" if folder == "practice" else "event")
+        for name, (data, bad) in cases.items():
+            assert (f"content/{folder}/{name}.md" in failed) is bad, (folder, name, report)
+            assert bool(list(checker.iter_errors(load_yaml(dump(data))[0]))) is bad, (folder, name)
