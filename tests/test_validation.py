@@ -334,3 +334,21 @@ def test_cli_never_shows_a_traceback(tmp_path):
     missing = hub_build("validate", "-f", "nope.yml", cwd=tmp_path)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert "no nope.yml here" in missing.stderr
+
+
+def test_vocabulary_term_with_a_stray_setting_is_reported(tmp_path):
+    """An unquoted comma in a flow mapping splits a label; say so instead of showing half of it."""
+    make_hub(tmp_path)
+    (tmp_path / "vocabulary.yaml").write_text("topics:\n  play: {label: Play, games and sport}\n")
+    assert problems_of(tmp_path, vocabulary="vocabulary.yaml") == [
+        "vocabulary.yaml:2:3: error: topics.play: term 'play' has unknown setting(s): games and sport\n"
+        "    hint: a term has label, description and asks_for; put labels with commas in quotes"
+    ]
+
+
+def test_packaged_vocabulary_is_clean():
+    from hub_build.vocabulary import load_vocabulary
+
+    vocabulary, problems = load_vocabulary()
+    assert problems == []
+    assert vocabulary.label("cost_types", "free-some-costs") == "Free, some activities cost"
