@@ -146,3 +146,13 @@ def test_sample_hub_builds_strict_without_warnings(tmp_path):
     assert max(p.stat().st_size for p in services) < 30_000
     reference = set(script_signature(inspect_html((site / "index.html").read_text())))
     assert_inert(site, reference)
+
+
+def test_sector_pages_stay_small_and_page_their_services(tmp_path):
+    listings = {f"s-{i:02d}.yaml": listing(name=f"Service {i:02d}") for i in range(7)}
+    site = built(tmp_path, listings, plugin_options="      page_size: 5")
+    sector = (site / "sectors/schools/index.html").read_text()
+    assert sector.count('class="hub-card"') == 5
+    assert '<a href="../../browse/sectors/schools/">See all 7 services for this sector</a>' in sector
+    second = (site / "browse/sectors/schools/page-2/index.html").read_text()
+    assert "Service 05" in second and "Service 06" in second

@@ -230,6 +230,10 @@ class HubSite:
             pages.append(GeneratedPage(f"sectors/{sector.key}.md", f"For {sector.label.lower()} professionals",
                                        f"Services and resources for professionals in {sector.label.lower()}.",
                                        lambda url, key=sector.key: self.render_sector(key, url), kind="sector"))
+            # The sector page shows the first page of its services; the rest are paged here, so no page grows with N.
+            pages += self.paginated(f"browse/sectors/{sector.key}", f"Services for {sector.label.lower()} professionals",
+                                    f"Services tagged for professionals in {sector.label.lower()}.",
+                                    self.sector_services(sector.key))
         pages.append(GeneratedPage(f"{self.hub.settings.resources}/index.md", "Resources",
                                    "Guides, toolkits, research and more for professionals, families and children.",
                                    self.render_resource_index, kind="resources"))
@@ -294,14 +298,18 @@ class HubSite:
                 groups.append((self.label("nations", nation), areas))
         return self._templates.get_template("areas.html").render(env=ctx, groups=groups)
 
+    def sector_services(self, sector: str) -> list[ServiceEntry]:
+        return [e for e in self.services if sector in e.service.sectors]
+
     def render_sector(self, sector: str, page_url: str, with_title: bool = True) -> str:
         """A sector's entry point; without its title when it follows an editor's intro page (content/sectors/)."""
         ctx = LinkContext(self, page_url)
-        services = [e for e in self.services if sector in e.service.sectors]
+        services = self.sector_services(sector)
         resources = [r for r in self.latest_resources() if sector in r.resource.sectors]
         return self._templates.get_template("sector.html").render(
             env=ctx, title=f"For {self.label('sectors', sector).lower()} professionals",
-            services=services, resources=resources, resource_url=self.resource_url,
+            services=services[: self.hub.settings.page_size], total_services=len(services),
+            all_services=self.urls.url(f"browse/sectors/{sector}/index.md"), resources=resources, resource_url=self.resource_url,
             practice=self.knowledge.practice_for_sector(sector), k=self.knowledge, with_title=with_title,
         )
 
