@@ -133,28 +133,13 @@ def _has_errors(hub: Hub, source: str) -> bool:
 
 
 def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
-    folder = docs_dir / hub.settings.resources
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*.md")):
-        if path.name in ("index.md", "README.md"):
-            continue
-        source = relative(path, hub.root)
-        src_uri = relative(path, docs_dir)
-        data, positions, problems = parse_document(path.read_bytes(), source, front_matter=True)
-        hub.problems.extend(problems)
-        if data is None:
-            continue
-        resource, problems = validate(Resource, data, source, positions, context)
-        hub.problems.extend(problems)
-        if resource is None or _has_errors(hub, source):
-            continue
+    for slug, source, src_uri, resource, positions, _ in _load_pages(
+            hub, docs_dir, context, hub.settings.resources, Resource, "resource", recursive=True):
         if resource.file:
-            problem = _check_attachment(resource.file, path, docs_dir, source, positions)
+            problem = _check_attachment(resource.file, docs_dir / src_uri, docs_dir, source, positions)
             if problem:
                 hub.problems.append(problem)
                 continue
-        slug = Path(src_uri).with_suffix("").as_posix()
         entry = ResourceEntry(slug, source, src_uri, resource, positions)
         hub.resources.append(entry)
         hub.resources_by_uri[src_uri] = entry
@@ -162,17 +147,20 @@ def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
 
 
 # Generated pages live beside practice and event pages: these names are taken.
-RESERVED_PAGE_NAMES = {"practice": {"index"}, "events": {"index", "past", "upcoming"}}
+RESERVED_PAGE_NAMES = {"practice": {"index"}, "events": {"index", "past", "upcoming"}, "resource": {"index"}}
 
 
-def _load_pages(hub: Hub, docs_dir: Path, context: dict, folder_name: str, model, kind: str):
-    """Validated Markdown pages with front matter in one content folder: (entry fields) per valid page."""
+def _load_pages(hub: Hub, docs_dir: Path, context: dict, folder_name: str, model, kind: str, *, recursive: bool = False):
+    """Validated Markdown pages with front matter in one content folder: (entry fields) per valid page.
+
+    The slug is the path below the folder without '.md'; an index.md is the folder's own page, not an item.
+    """
     folder = docs_dir / folder_name
     if not folder.is_dir():
         return
     reserved = RESERVED_PAGE_NAMES.get(kind, set())
-    for path in sorted(folder.glob("*.md")):
-        if path.name == "README.md":
+    for path in sorted(folder.rglob("*.md") if recursive else folder.glob("*.md")):
+        if path.name == "README.md" or (recursive and path.name == "index.md"):
             continue
         source = relative(path, hub.root)
         if path.stem in reserved or slug_problem(path.stem):
@@ -189,7 +177,8 @@ def _load_pages(hub: Hub, docs_dir: Path, context: dict, folder_name: str, model
         hub.problems.extend(problems)
         if item is None or _has_errors(hub, source):
             continue
-        yield path.stem, source, relative(path, docs_dir), item, positions, raw
+        slug = Path(relative(path, folder)).with_suffix("").as_posix()
+        yield slug, source, relative(path, docs_dir), item, positions, raw
 
 
 def _load_practice(hub: Hub, docs_dir: Path, context: dict) -> None:
