@@ -156,3 +156,12 @@ def test_sector_pages_stay_small_and_page_their_services(tmp_path):
     assert '<a href="../../browse/sectors/schools/">See all 7 services for this sector</a>' in sector
     second = (site / "browse/sectors/schools/page-2/index.html").read_text()
     assert "Service 05" in second and "Service 06" in second
+
+
+def test_every_page_announces_the_atom_feed(tmp_path):
+    site = built(tmp_path)
+    for page in ("index.html", "services/bristol-family-links/index.html"):
+        text = (site / page).read_text()
+        link = re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', text)
+        assert link, page
+        assert ((site / page).parent / link.group(1)).resolve() == (site / "feed.xml").resolve()
