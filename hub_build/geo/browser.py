@@ -115,8 +115,15 @@ def build_browser_tree(target: Path, precision: str = "outward", authorities: Op
             outward = key[:4].strip()
             lat, lon = coords[i]
             la = table.laua[i]
-            outwards.setdefault(outward, Centroid()).add(lat, lon, la)
-            la_centroids.setdefault(la, Centroid()).add(lat, lon, la)
+            # get-then-create: setdefault(key, Centroid()) would build a throwaway Centroid for every postcode
+            centroid = outwards.get(outward)
+            if centroid is None:
+                centroid = outwards[outward] = Centroid()
+            centroid.add(lat, lon, la)
+            centroid = la_centroids.get(la)
+            if centroid is None:
+                centroid = la_centroids[la] = Centroid()
+            centroid.add(lat, lon, la)
             if precision == "outward" and key.startswith("BT"):
                 continue
             groups.setdefault(outward, []).append(
