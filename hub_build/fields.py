@@ -213,7 +213,8 @@ def _email(value: str) -> str:
 
 Email = Annotated[str, AfterValidator(_email)]
 
-_URL_FORBIDDEN = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
+URL_FORBIDDEN_CHARS = r"\s<>\"'`{}|\\^\x00-\x1f\x7f"  # a character class body, shared with the JSON Schema
+_URL_FORBIDDEN = re.compile(f"[{URL_FORBIDDEN_CHARS}]")
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 

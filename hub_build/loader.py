@@ -109,7 +109,7 @@ def _load_services(hub: Hub, context: dict) -> None:
             continue
         service, problems = validate(Service, data, source, positions, context)
         hub.problems.extend(problems)
-        if service is not None and name_problem is None and not _has_errors(hub, source):
+        if service is not None and name_problem is None and not positions.problems:
             hub.services.append(ServiceEntry(slug, source, service, positions))
             hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
 
@@ -126,10 +126,6 @@ def _slug_problem(slug: str, source: str, seen: dict[str, str]) -> Optional[Prob
         return Problem(source, 1, 1, f"another listing already uses the name '{slug}' ({seen[slug]})",
                        "each listing's file name must be unique across the directory: rename one", field="(file name)")
     return None
-
-
-def _has_errors(hub: Hub, source: str) -> bool:
-    return any(p.is_error and p.path == source for p in hub.problems)
 
 
 def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
@@ -175,7 +171,7 @@ def _load_pages(hub: Hub, docs_dir: Path, context: dict, folder_name: str, model
             continue
         item, problems = validate(model, data, source, positions, context)
         hub.problems.extend(problems)
-        if item is None or _has_errors(hub, source):
+        if item is None or positions.problems:
             continue
         slug = Path(relative(path, folder)).with_suffix("").as_posix()
         yield slug, source, relative(path, docs_dir), item, positions, raw

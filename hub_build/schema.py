@@ -47,7 +47,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _CC = r"\x00-\x1f\x7f-\x9f"  # control characters (Unicode category Cc)
 _CC_MULTILINE = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # less tab, line feed and carriage return
 _PRIVATE = r"\ue000-\uf8ff"
-_BIDI = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = "".join(f"\\u{ord(ch):04x}" for ch in sorted(fields.BIDI_CONTROLS))  # the same set fields.py refuses
 
 TITLE_PATTERN = rf"^\s*[^\s{_CC}{_PRIVATE}{_BIDI}](?:[^{_CC}{_PRIVATE}{_BIDI}]*[^\s{_CC}{_PRIVATE}{_BIDI}])?\s*$"
 PLAIN_PATTERN = rf"^[^{_CC_MULTILINE}{_PRIVATE}]*[^\s{_CC_MULTILINE}{_PRIVATE}][^{_CC_MULTILINE}{_PRIVATE}]*$"
@@ -61,7 +61,7 @@ _LABEL = r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
 EMAIL_PATTERN = (rf"^\s*(?=\S{{1,254}}\s*$)(?=[^@\s]{{1,64}}@){_LOCAL_CHAR}+(?:\.{_LOCAL_CHAR}+)*"
                  rf"@{_LABEL}(?:\.{_LABEL})+\s*$")
 
-_URL_FORBIDDEN = r"\s<>\"'`{}|\\^\x00-\x1f\x7f"
+_URL_FORBIDDEN = fields.URL_FORBIDDEN_CHARS
 _HOST_CHAR = r"(?:[a-zA-Z0-9]|[^\x00-\x7f\s])"
 _HOST_LABEL = rf"{_HOST_CHAR}(?:(?:{_HOST_CHAR}|-){{0,61}}{_HOST_CHAR})?"
 _PORT = r"(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
