@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from .hub import Hub
 from .loader import load_hub
 from .problems import format_report
-from .publish import THEME_DIR, publish_extras, publish_feeds
+from .publish import THEME_DIR, publish_extras, publish_feeds, publish_open_data
 from .render.sanitise import sanitise_page
 from .render.site import BLOCK_NAMES, GeneratedPage, HubSite
 from .render.urls import SiteUrls
@@ -147,6 +147,7 @@ class HubPlugin(BasePlugin):
         publish_extras(self.hub, Path(config.site_dir))
         assert self.site is not None
         publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
+        publish_open_data(self.hub, Path(config.site_dir))
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).parent

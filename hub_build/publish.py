@@ -56,3 +56,10 @@ def publish_feeds(site, site_dir: Path, *, site_name: str) -> list[str]:
                                           stamp=hub.today, domain=domain), encoding="utf-8", newline="")
     written.append(path)
     return written
+
+
+def publish_open_data(hub: Hub, site_dir: Path) -> list[str]:
+    """The services as Open Referral UK 3.0 JSON and CSV under open-data/oruk/; returns the paths written."""
+    from .oruk.export import write_open_data
+
+    return write_open_data(hub, site_dir)

@@ -40,6 +40,19 @@ class HubSettings(BaseModel):
     northern_ireland_precision: Literal["postcode", "outward"] = Field(
         "outward", description="How precisely the site publishes Northern Ireland (BT) postcodes to the browser",
     )
+    open_data_licence: str = Field(
+        "Open Government Licence v3.0", min_length=1, max_length=200,
+        description="The licence of the hub's open data (ORUK feed, CSV), stated in the feed, the CSV note and the footer",
+    )
+    open_data_licence_url: str = Field(
+        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/", pattern=r"^https?://[^\s<>\"']+$",
+        description="The licence's web address",
+    )
+    open_data_id_base: str = Field(
+        "hub-build", min_length=1, max_length=200,
+        description="Seed of the open data's stable ids (UUIDv5 of the slug): set it once to the hub's address so two "
+        "hubs' ids never collide; changing it changes every id",
+    )
 
 
 def today() -> dt.date:
