@@ -222,5 +222,71 @@ def review(config_file: Path, fmt: str, group_by: str, due_within: int | None, t
         click.echo(f"hub-build: {len(failed)} file(s) with errors are not in this report; run 'hub-build validate'", err=True)
 
 
+# --- Open Referral UK: the read-only API and the importer (hub_build/oruk/) -------------------------
+
+@main.command()
+@CONFIG_OPTION
+@click.option("-a", "--addr", "addr", default="127.0.0.1:8001", show_default=True,
+              help="Address to serve on; keep 127.0.0.1 and put a web server in front to publish it.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The built site (default: site_dir from mkdocs.yml, or site).")
+def api(config_file: Path, addr: str, site_dir: Path | None) -> None:
+    """Serve the built site's Open Referral UK 3.0 feed as a read-only API (run 'hub-build build' first)."""
+    from .oruk.api import FeedError, load_feed, make_server, parse_address
+
+    if site_dir is None:
+        config = read_mkdocs_config(config_file) if config_file.is_file() else {}
+        site_dir = config_file.resolve().parent / str(config.get("site_dir") or "site")
+    try:
+        host, port = parse_address(addr)
+        feed = load_feed(site_dir)
+    except (ValueError, FeedError) as error:
+        _fail(str(error))
+    try:
+        server = make_server(feed, host, port)
+    except OSError as error:
+        reason = "the port is in use (is another server running?)" if error.errno in (48, 98, 10048) else error.strerror
+        _fail(f"cannot serve on {addr}: {reason}; choose another with -a HOST:PORT")
+    shown_host = f"[{host}]" if ":" in host else host
+    click.echo(f"serving the Open Referral UK feed of {site_dir} at http://{shown_host}:{port}/ (Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.server_close()
+
+
+@main.group("import")
+def import_group() -> None:
+    """Import listings from other directories' open data."""
+
+
+@import_group.command("oruk")
+@CONFIG_OPTION
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for tools.")
+def import_oruk(config_file: Path, file: Path, fmt: str) -> None:
+    """Write one YAML listing per service of an ORUK 3.0 FILE (a service, a page of services or a whole
+    dataset) into the directory; never overwrites, and writes nothing if the file has an error."""
+    from .oruk.importer import import_file
+    from .vocabulary import load_vocabulary
+
+    settings, root, _ = _settings_from_config(config_file)
+    vocabulary, _ = load_vocabulary(root / settings.vocabulary if settings.vocabulary else None)
+    result = import_file(file, root / settings.directory, vocabulary=vocabulary, display_root=root)
+    if fmt == "json":
+        click.echo(format_report(result.problems, "json"))
+    elif result.problems:
+        click.echo(format_report(result.problems), err=True)
+    for path in result.written:
+        click.echo(path)
+    if result.failed:
+        click.echo("hub-build: nothing was written; fix the errors above and run it again", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {len(result.written)} listing(s); now run: hub-build validate", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

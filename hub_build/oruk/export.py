@@ -39,6 +39,13 @@ def list_shape(name: str) -> Callable[[dict], dict]:
     return list_item if name == "services" else (lambda item: item)
 
 
+def page_body(total: int, page: int, per_page: int, encoded: list[bytes]) -> bytes:
+    """The bytes of envelope(...) for items already encoded, spliced rather than encoded again."""
+    head = dumps(envelope(range(total), page, per_page, lambda item: 0))
+    contents = encoded[(page - 1) * per_page: page * per_page]
+    return head[: head.rindex(b'"contents":')] + b'"contents":[' + b",".join(contents) + b"]}"
+
+
 def write_open_data(hub: Hub, site_dir: Path) -> list[str]:
     """Publish the feed, the whole dataset and the CSV; returns the paths written, relative to the site."""
     data, entries = Mapper(hub).dataset()
@@ -48,8 +55,8 @@ def write_open_data(hub: Hub, site_dir: Path) -> list[str]:
     written: list[str] = []
 
     def write(relative: str, body: bytes) -> None:
-        path = root / relative
-        path.write_bytes(body)
+        with open(root / relative, "wb") as handle:
+            handle.write(body)
         written.append(f"{FEED_DIR}/{relative}")
 
     root.mkdir(parents=True)
@@ -58,15 +65,19 @@ def write_open_data(hub: Hub, site_dir: Path) -> list[str]:
     for name in LISTS:
         items = getattr(data, name)
         (root / name / "pages").mkdir(parents=True)
-        shape = list_shape(name)
+        details = [dumps(item) for item in items]  # each object is encoded once, then reused
+        if name == "services":
+            write("dataset.json", b"[" + b",".join(details) + b"]")
+            listed = [dumps(list_item(item)) for item in items]
+        else:
+            listed = details
         for page in range(1, page_count(len(items), PER_PAGE) + 1):
-            body = dumps(envelope(items, page, PER_PAGE, shape))
+            body = page_body(len(items), page, PER_PAGE, listed)
             write(f"{name}/pages/{page}.json", body)
             if page == 1:
                 write(f"{name}.json", body)
-        for item in items:
-            write(f"{name}/{item['id']}.json", dumps(item))
-    write("dataset.json", dumps(data.services))
+        for item, body in zip(items, details):
+            write(f"{name}/{item['id']}.json", body)
     written += [f"{FEED_DIR}/{path}" for path in write_csv(hub, data, entries, root)]
     return written
 
