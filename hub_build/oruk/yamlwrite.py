@@ -78,7 +78,7 @@ def dump(data: dict[str, Any], indent: int = 0) -> str:
                     lines.append(f"{pad}  - {body[0].lstrip()}")
                     lines.extend(body[1:])
                 else:
-                    lines.append(f"{pad}  - {_scalar(item)}")
+                    lines.append(f"{pad}  - {_scalar(item, indent + 2)}")
         else:
             lines.append(f"{pad}{key}: {_scalar(value, indent)}")
     return "\n".join(lines) + "\n"
