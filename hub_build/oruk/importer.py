@@ -583,12 +583,14 @@ def import_file(path: Path, directory: Path, *, vocabulary: Vocabulary, display_
     if result.failed:
         return result
     taken = _existing_stems(directory, ".yaml") | _existing_stems(directory, ".yml")
+    root = display_root or directory.parent
+    schema_ref = Path(os.path.relpath(root / "schema" / "service.schema.json", directory)).as_posix()
     planned: list[tuple[Path, str]] = []
     for where, data, listing in listings:
         assert listing is not None
         slug = unique_slug(str(listing.get("name") or "imported-service"), "service", directory, ".yaml", taken)
         taken.add(slug)
-        text = _file_text(listing, data, source)
+        text = _file_text(listing, data, schema_ref)
         if len(text.encode("utf-8")) > MAX_FILE_BYTES:
             result.problems.append(Problem(source, 1, 1, f"the listing made from {where} would be over "
                                            f"{MAX_FILE_BYTES // 1024} KiB, which the hub does not read", field=where))
@@ -613,10 +615,11 @@ def import_file(path: Path, directory: Path, *, vocabulary: Vocabulary, display_
     return result
 
 
-def _file_text(listing: dict, data: Any, source: str) -> str:
+def _file_text(listing: dict, data: Any, schema_ref: str) -> str:
     ident = data.get("id") if isinstance(data, dict) else None
     origin = f" (ORUK id {ident})" if isinstance(ident, str) and _is_uuid(ident) else ""
-    return (f"# Imported from Open Referral UK data{origin}. Check every field with the service,\n"
+    return (f"# yaml-language-server: $schema={schema_ref}\n"
+            f"# Imported from Open Referral UK data{origin}. Check every field with the service,\n"
             "# then run: hub-build validate\n" + dump(listing))
 
 
