@@ -150,7 +150,7 @@ class Mapper:
     def _attribute(self, slug: str, service_id: str, category: str, key: str) -> Json:
         term = self.terms[(category, key)]
         return {"id": self.ids.make("attribute", slug, category, key), "link_id": service_id,
-                "link_type": "service", "link_entity": "service",
+                "link_type": "service",
                 "taxonomy_term_id": term["id"], "taxonomy_term": term}
 
     def _areas(self, entry: ServiceEntry, service_id: str) -> list[Json]:
@@ -205,13 +205,16 @@ def assemble(services: list[Json], taxonomies: list[Json]) -> Dataset:
 
 
 def sal_body(sal: Json, service: Json) -> Json:
-    """GET /service_at_locations/{id}: the service_at_location with its location and service.
+    """GET /service_at_locations/{id}: the service_at_location with its location and service (one-to-one
+    fields and organisation, less the description, which /services/{id} gives).
 
     openapi.json describes this response with the *service* schema (id, name and status required), while the
     object is a service_at_location: it carries the service's name and status too, so it validates against both.
     """
+    brief = list_item(service)
+    del brief["description"]  # the service's own endpoint has it; a place list need not repeat it per location
     return {"id": sal["id"], "name": service["name"], "status": service["status"], "service_id": sal["service_id"],
-            "location_id": sal["location_id"], "location": sal["location"], "service": list_item(service)}
+            "location_id": sal["location_id"], "location": sal["location"], "service": brief}
 
 
 def _terms_of(s) -> list[tuple[str, str]]:
