@@ -17,16 +17,16 @@ class Ids:
         self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, "hub-build:oruk:" + base)
         self._prefix = hashlib.sha1(self.namespace.bytes)
 
-    def make(self, kind: str, *parts: object) -> str:
-        """The id of the `kind` object named by `parts` (e.g. ("service", slug) or ("location", slug, 0)).
+    def make(self, name: str) -> str:
+        """The id of the object named `name`, "kind/part/..." (e.g. "service/SLUG", "location/SLUG/0").
 
-        Exactly uuid.uuid5(namespace, "kind/part/...") (RFC 4122 version 5), written out without building
+        Exactly str(uuid.uuid5(namespace, name)) (RFC 4122 version 5), written out without building
         UUID objects: a build makes some twenty ids per listing.
         """
         digest = self._prefix.copy()
-        digest.update("/".join([kind, *map(str, parts)]).encode("utf-8"))
-        raw = bytearray(digest.digest()[:16])
-        raw[6] = (raw[6] & 0x0F) | 0x50
-        raw[8] = (raw[8] & 0x3F) | 0x80
-        text = raw.hex()
-        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+        digest.update(name.encode("utf-8"))
+        x = digest.hexdigest()
+        return f"{x[:8]}-{x[8:12]}-5{x[13:16]}-{_VARIANT[int(x[16], 16)]}{x[17:20]}-{x[20:32]}"
+
+
+_VARIANT = "89ab" * 4  # the RFC 4122 variant: the top two bits of byte 8 are 10

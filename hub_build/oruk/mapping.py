@@ -68,11 +68,11 @@ class Mapper:
         self.taxonomies: list[Json] = []
         self.terms: dict[tuple[str, str], Json] = {}
         for category, (name, description) in TAXONOMIES.items():
-            taxonomy_id = self.ids.make("taxonomy", category)
+            taxonomy_id = self.ids.make(f"taxonomy/{category}")
             terms = []
             for key, term in self.vocabulary.terms(category).items():
                 item = {
-                    "id": self.ids.make("taxonomy_term", category, key),
+                    "id": self.ids.make(f"taxonomy_term/{category}/{key}"),
                     "name": term.label,
                     "description": term.description or term.label,
                     "taxonomy": name,
@@ -92,15 +92,15 @@ class Mapper:
     def service(self, entry: ServiceEntry) -> Json:
         """The fully nested ORUK service of one listing."""
         s, slug, make = entry.service, entry.slug, self.ids.make
-        service_id = make("service", slug)
+        service_id = make(f"service/{slug}")
         org = s.organisation
-        org_id = make("organization", " ".join(org.name.lower().split()))
+        org_id = make("organization/" + " ".join(org.name.lower().split()))
         organization: Json = {"id": org_id, "name": org.name, "description": org.name}
         if org.website:
             organization["website"] = org.website
         if org.charity_number:
             organization["organization_identifiers"] = [{
-                "id": make("organization_identifier", org_id, org.charity_number), "organization_id": org_id,
+                "id": make(f"organization_identifier/{org_id}/{org.charity_number}"), "organization_id": org_id,
                 "identifier_scheme": charity_scheme(org.charity_number), "identifier_type": "Charity number",
                 "identifier": org.charity_number,
             }]
@@ -119,26 +119,26 @@ class Mapper:
         out["assured_date"] = s.last_reviewed.isoformat()
         out["last_modified"] = s.last_reviewed.isoformat() + "T00:00:00Z"
         out["organization"] = organization
-        out["schedules"] = ([{"id": make("schedule", slug), "service_id": service_id, "description": s.opening_hours}]
+        out["schedules"] = ([{"id": make(f"schedule/{slug}"), "service_id": service_id, "description": s.opening_hours}]
                             if s.opening_hours else [])
         out["service_areas"] = self._areas(entry, service_id)
         out["service_at_locations"] = [self._sal(entry, service_id, i) for i in range(len(s.locations))]
-        out["languages"] = [{"id": make("language", slug, i), "service_id": service_id, "name": name}
+        out["languages"] = [{"id": make(f"language/{slug}/{i}"), "service_id": service_id, "name": name}
                             for i, name in enumerate(s.languages)]
-        out["cost_options"] = [{"id": make("cost_option", slug), "service_id": service_id,
+        out["cost_options"] = [{"id": make(f"cost_option/{slug}"), "service_id": service_id,
                                 "option": self.vocabulary.label("cost_types", s.cost.type),
                                 **({"amount": 0} if s.cost.type == "free" else {}),
                                 **({"amount_description": s.cost.details} if s.cost.details else {})}]
         phones = []
         contacts = []
         if s.contact.phone or s.contact.email:
-            contact_id = make("contact", slug)
+            contact_id = make(f"contact/{slug}")
             contact: Json = {"id": contact_id, "service_id": service_id, "name": s.name, "title": "Enquiries"}
             if s.contact.email:
                 contact["email"] = s.contact.email
             if s.contact.phone:
-                phones = [{"id": make("phone", slug), "service_id": service_id, "number": s.contact.phone}]
-                contact["phones"] = [{"id": make("contact_phone", slug), "contact_id": contact_id,
+                phones = [{"id": make(f"phone/{slug}"), "service_id": service_id, "number": s.contact.phone}]
+                contact["phones"] = [{"id": make(f"contact_phone/{slug}"), "contact_id": contact_id,
                                       "number": s.contact.phone}]
             contacts.append(contact)
         out["phones"] = phones
@@ -149,22 +149,22 @@ class Mapper:
 
     def _attribute(self, slug: str, service_id: str, category: str, key: str) -> Json:
         term = self.terms[(category, key)]
-        return {"id": self.ids.make("attribute", slug, category, key), "link_id": service_id,
+        return {"id": self.ids.make(f"attribute/{slug}/{category}/{key}"), "link_id": service_id,
                 "link_type": "service",
                 "taxonomy_term_id": term["id"], "taxonomy_term": term}
 
     def _areas(self, entry: ServiceEntry, service_id: str) -> list[Json]:
         coverage, make = entry.service.coverage, self.ids.make
         if coverage.national:
-            return [{"id": make("service_area", entry.slug, "national"), "service_id": service_id,
+            return [{"id": make(f"service_area/{entry.slug}/national"), "service_id": service_id,
                      "name": UK, "service_area": UK, "extent_type": "country"}]
-        areas = [{"id": make("service_area", entry.slug, "nation", nation), "service_id": service_id,
+        areas = [{"id": make(f"service_area/{entry.slug}/nation/{nation}"), "service_id": service_id,
                   "name": self.vocabulary.label("nations", nation), "service_area": self.vocabulary.label("nations", nation),
                   "extent_type": "nation"} for nation in coverage.nations]
         resolved = entry.coverage_areas or {}
         named = list(resolved.items()) if resolved else [("", name) for name in coverage.local_authorities]
         for code, name in named:
-            area = {"id": make("service_area", entry.slug, "local_authority", code or name), "service_id": service_id,
+            area = {"id": make(f"service_area/{entry.slug}/local_authority/{code or name}"), "service_id": service_id,
                     "name": name, "service_area": name, "extent_type": "local_authority"}
             if code:
                 area["uri"] = GSS_URI + code
@@ -174,7 +174,7 @@ class Mapper:
     def _sal(self, entry: ServiceEntry, service_id: str, index: int) -> Json:
         location, make, slug = entry.service.locations[index], self.ids.make, entry.slug
         place = entry.places[index] if index < len(entry.places) else None
-        location_id = make("location", slug, index)
+        location_id = make(f"location/{slug}/{index}")
         loc: Json = {"id": location_id, "location_type": "physical"}
         if location.name:
             loc["name"] = location.name
@@ -184,13 +184,13 @@ class Mapper:
         if location.address and "," in location.address:
             town = location.address.rsplit(",", 1)[1].strip() or town
         loc["addresses"] = [{
-            "id": make("address", slug, index), "location_id": location_id, "address_1": location.address or "",
+            "id": make(f"address/{slug}/{index}"), "location_id": location_id, "address_1": location.address or "",
             "city": town, "state_province": place.la_name if place else "", "postal_code": location.postcode,
             "country": COUNTRY, "address_type": "physical",
         }]
-        loc["accessibility"] = ([{"id": make("accessibility", slug, index), "location_id": location_id,
+        loc["accessibility"] = ([{"id": make(f"accessibility/{slug}/{index}"), "location_id": location_id,
                                   "description": location.accessibility}] if location.accessibility else [])
-        return {"id": make("service_at_location", slug, index), "service_id": service_id,
+        return {"id": make(f"service_at_location/{slug}/{index}"), "service_id": service_id,
                 "location_id": location_id, "location": loc}
 
 

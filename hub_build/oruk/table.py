@@ -59,14 +59,19 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
+
+
 def safe_cell(value: Any) -> Any:
     """A cell a spreadsheet shows as text: a leading ' before anything it could take for a formula."""
+    if value.__class__ is str:  # the common case first: a build writes some thirty cells per row
+        return "'" + value if value[:1] in _FORMULA_FIRST else value
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text[:1] in _FORMULA_FIRST else text
 
 
 def _row(hub: Hub, entry: ServiceEntry, service: dict, index: int) -> list[Any]:
