@@ -121,15 +121,18 @@ def _visible(name: str) -> str:
 class _Walker:
     """Walks one folder without following symlinked folders; checks every name on the way."""
 
-    def __init__(self, hub_root: Path, root: Path, inventory: Inventory) -> None:
+    def __init__(self, hub_root: Path, root: Path, inventory: Inventory, names_checked_later: tuple[str, ...] = ()) -> None:
         self.hub_root, self.root, self.inventory = hub_root, root, inventory
+        self.names_checked_later = names_checked_later  # file endings whose names the loader checks as slugs
         self.real_root = os.path.realpath(root)
 
     def source(self, path: Path) -> str:
+        """The path shown in messages: invisible characters made visible, so no name can disguise itself
+        or send control codes to a terminal."""
         try:
-            return path.relative_to(self.hub_root).as_posix()
+            return _visible(path.relative_to(self.hub_root).as_posix())
         except ValueError:
-            return path.as_posix()
+            return _visible(path.as_posix())
 
     def walk(self, skip: Iterable[Path] = ()) -> Iterator[tuple[Path, str]]:
         """(path, path below the root) of every regular file, or of a symlink to one inside the root."""
@@ -156,7 +159,8 @@ class _Walker:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_link, is_dir = False, False
-            bad = _name_problem(entry.name, self.source(path), is_dir)
+            later = not is_dir and entry.name.endswith(self.names_checked_later) and entry.name.isprintable()
+            bad = None if later else _name_problem(entry.name, self.source(path), is_dir)
             if bad:
                 self.inventory.problems.append(bad)
                 continue
@@ -240,7 +244,7 @@ def take_inventory(hub_root: Path, settings: HubSettings, docs_dir: Path) -> Inv
     if inventory.problems:
         return inventory
     if listings.is_dir() and not listings.is_symlink():
-        walker = _Walker(hub_root, listings, inventory)
+        walker = _Walker(hub_root, listings, inventory, names_checked_later=LISTING_SUFFIXES)
         for path, rel in walker.walk():
             name = path.name
             if name in IGNORED_IN_LISTINGS:
