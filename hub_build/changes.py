@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
+from .inventory import is_markdown, markdown_stem
 from .loader import split_front_matter
 from .problems import Problem
 from .settings import HubSettings
@@ -60,7 +61,10 @@ class ChangeSet:
         problems = list(problems)
         if self.everything:
             return problems
-        return [p for p in problems if p.path in self.paths]
+        paths = self.paths
+        folders = {str(parent) for path in paths for parent in PurePosixPath(path).parents}
+        # a problem with a folder (hidden, linked, badly named) belongs to the files added inside it
+        return [p for p in problems if p.path in paths or p.path in folders]
 
 
 def content_kind(path: str, settings: HubSettings, docs_dir: str) -> str:
@@ -68,7 +72,7 @@ def content_kind(path: str, settings: HubSettings, docs_dir: str) -> str:
     pure = PurePosixPath(path)
     if pure.suffix.lower() in (".yaml", ".yml") and pure.is_relative_to(settings.directory):
         return "service"
-    if pure.suffix.lower() != ".md" or pure.name in ("index.md", "README.md"):
+    if not is_markdown(pure.name) or markdown_stem(pure.name) in ("index", "README"):
         return ""
     folders = {"resource": settings.resources, "practice": getattr(settings, "practice", "practice"),
                "event": getattr(settings, "events", "events")}

@@ -166,8 +166,9 @@ class _Walker:
                 continue
             folded = unicodedata.normalize("NFC", entry.name).casefold()
             if folded in seen:
-                self.problem(path, f"'{entry.name}' differs from '{seen[folded]}' only in upper and lower case",
-                             "web addresses and some computers cannot tell them apart: rename or merge one")
+                for one, other in ((path, seen[folded]), (folder / seen[folded], entry.name)):
+                    self.problem(one, f"'{_visible(one.name)}' and '{_visible(other)}' differ only in upper and lower case",
+                                 "web addresses and some computers cannot tell them apart: rename or merge one")
                 continue
             seen[folded] = entry.name
             if is_link:
@@ -314,9 +315,11 @@ def _addresses(inventory: Inventory) -> None:
             continue
         key = address(item.rel)
         if key in inventory.addresses:
-            inventory.problems.append(Problem(
-                item.source, 1, 1, f"this file and {inventory.addresses[key]} would both be published at '/{key}'",
-                "one address, one page: rename or remove one of them", field="(file name)"))
+            first = inventory.addresses[key]
+            for source, other in ((item.source, first), (first, item.source)):  # on both, so a review of either sees it
+                inventory.problems.append(Problem(
+                    source, 1, 1, f"this file and {other} would both be published at '/{key}'",
+                    "one address, one page: rename or remove one of them", field="(file name)"))
         else:
             inventory.addresses[key] = item.source
 
