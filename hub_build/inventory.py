@@ -28,6 +28,7 @@ IGNORED_NAMES = frozenset({".gitkeep", ".gitignore", ".DS_Store", "Thumbs.db"})
 IGNORED_IN_LISTINGS = frozenset({"README.md", "readme.md"})
 # A safe file or folder name: no spaces, control or invisible characters, quotes or look-alike letters
 # that break or disguise a web address; never hidden (leading dot).
+MAX_FOLDER_DEPTH = 12
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 # Magic numbers of the binary types: a file must be what its name says (a '.pdf' holding HTML is refused).
 _ZIP = (b"PK\x03\x04",)
@@ -140,6 +141,10 @@ class _Walker:
         yield from self._folder(self.root, "", skipped)
 
     def _folder(self, folder: Path, prefix: str, skipped: set[str]) -> Iterator[tuple[Path, str]]:
+        if prefix.count("/") > MAX_FOLDER_DEPTH:
+            self.problem(folder, f"folders are nested more than {MAX_FOLDER_DEPTH} deep here",
+                         "flatten the folders: web addresses this long help nobody")
+            return
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:

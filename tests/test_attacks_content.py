@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,10 @@ ATTACKS = [
      [("content/evil\\u202etxt.pdf", 1, "\\u202e")]),
     ("hidden page", {"content/.secret.md": "# A\n"}, [("content/.secret.md", 1, "hidden file")]),
     ("hidden folder", {"content/.well-known/x.txt": "hi"}, [("content/.well-known", 1, "hidden folder")]),
+    ("folders nested without end", {"content/" + "d/" * 40 + "x.txt": "deep"},
+     [("content/" + "d/" * 12 + "d", 1, "nested more than 12 deep")]),
+    ("the content folder is a link", {"real/index.md": "# Home\n", "content": ("symlink", "real")},
+     [("content", 1, "the content folder is a symbolic link")]),
     ("a stray file among the listings", {"directory/notes.txt": "hello"}, [("directory/notes.txt", 1, "not a listing")]),
 ]
 
@@ -182,7 +187,10 @@ def _write(root: Path, files: dict) -> None:
 
 def attack_hub(root: Path, files: dict) -> Path:
     make_hub(root)
-    (root / "content" / "about.md").write_text("---\ntitle: About\n---\n# About\n", encoding="utf-8")
+    if "content" in files:  # the attack replaces the content folder itself
+        shutil.rmtree(root / "content")
+    else:
+        (root / "content" / "about.md").write_text("---\ntitle: About\n---\n# About\n", encoding="utf-8")
     _write(root, files)
     return root
 
@@ -228,8 +236,8 @@ def test_the_attack_table_is_refused_by_the_build_with_sources_and_site_intact(t
     written: dict[str, int] = {}
     for index, (_, files, _) in enumerate(ATTACKS):
         if any("directory/" in name or name.startswith(("content/about", "content/index", "content/README"))
-               for name in files):
-            continue  # attacks on files every hub has: each is checked alone above
+               or name == "content" or name.count("/") > 12 for name in files):
+            continue  # attacks on files every hub has, or on the depth of folders: each is checked alone above
         for name in files:
             written[moved(name, index)] = written.get(moved(name, index), 0) + 1
         _write(root, {moved(name, index): content for name, content in files.items()})
@@ -290,11 +298,14 @@ def test_folder_settings_cannot_reach_outside_the_hub(tmp_path):
     root = attack_hub(tmp_path / "hub", {})
     (tmp_path / "outside").mkdir()
     (tmp_path / "outside" / "x.yaml").write_text(dump(GOOD_LISTING))
-    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "      directory: ../outside\n")
-    result = validate(root, "json")
-    assert result.exit_code == 1
-    assert any(p["path"] == "mkdocs.yml" and "outside the hub" in p["message"]
-               for p in json.loads(result.stdout)["problems"])
+    config = (root / "mkdocs.yml").read_text()
+    for changed in (config + "      directory: ../outside\n", config + "      practice: ../../outside\n",
+                    config.replace("docs_dir: content", "docs_dir: ../outside")):
+        (root / "mkdocs.yml").write_text(changed)
+        result = validate(root, "json")
+        assert result.exit_code == 1
+        assert any(p["path"] == "mkdocs.yml" and "outside the hub" in p["message"]
+                   for p in json.loads(result.stdout)["problems"]), result.stdout
 
 
 def test_allowed_content_builds_and_only_classified_files_are_published(tmp_path):
