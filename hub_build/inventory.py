@@ -251,8 +251,11 @@ def take_inventory(hub_root: Path, settings: HubSettings, docs_dir: Path) -> Inv
         return inventory
     if listings.is_dir() and not listings.is_symlink():
         walker = _Walker(hub_root, listings, inventory, names_checked_later=LISTING_SUFFIXES)
+        inside_docs = _inside(os.path.abspath(listings), os.path.abspath(docs_dir))
         for path, rel in walker.walk():
             name = path.name
+            if inside_docs:  # listings kept inside the content folder: read as listings, never published as files
+                inventory.ignored.add(Path(os.path.relpath(path, docs_dir)).as_posix())
             if name in IGNORED_IN_LISTINGS:
                 continue
             if name.endswith(LISTING_SUFFIXES):

@@ -320,6 +320,7 @@ def test_allowed_content_builds_and_only_classified_files_are_published(tmp_path
         "content/same.txt": ("symlink", "images/../notes.txt"),
         "content/notes.txt": "Plain notes.",
         "content/.gitkeep": "",
+        "content/Thumbs.db": b"x",  # known and ignored: MkDocs would publish it, the hub drops it
     })
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -328,7 +329,18 @@ def test_allowed_content_builds_and_only_classified_files_are_published(tmp_path
     assert (site / "events/2025/training/index.html").is_file()
     assert (site / "resources/guides/leaflet/index.html").is_file() and (site / "resources/guides/leaflet.pdf").is_file()
     assert (site / "same.txt").read_text() == "Plain notes."
-    assert not (site / ".gitkeep").exists()
+    assert not (site / ".gitkeep").exists() and not (site / "Thumbs.db").exists()
+
+
+def test_listings_kept_inside_the_content_folder_are_read_not_published(tmp_path):
+    root = attack_hub(tmp_path, {})
+    shutil.move(root / "directory", root / "content" / "listings")
+    (root / "content" / "listings" / "README.md").write_text("# About these files\n")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "      directory: content/listings\n")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (root / "site/services/bristol-family-links/index.html").is_file()
+    assert not (root / "site/listings").exists()
 
 
 EDITOR_PAGE = f"""\
