@@ -285,7 +285,11 @@ def _content(inventory: Inventory, hub_root: Path, docs_dir: Path, settings: Hub
             inventory.files.append(SourceFile(path, rel, source, kind))
             continue
         suffix = rel.rsplit(".", 1)[-1] if "." in path.name else ""
-        if suffix.lower() in ("md", "markdown", "mdown", "mkdn", "mkd"):
+        if rel.startswith(settings.practice.strip("/") + "/"):
+            walker.problem(path, "practice examples and case studies are Markdown pages; other files cannot be published here",
+                           "write it as a page (the personal-data check reads every page here; it cannot read documents "
+                           "or photos), or publish the document as a resource")
+        elif suffix.lower() in ("md", "markdown", "mdown", "mkdn", "mkd"):
             walker.problem(path, f"'.{suffix}' is not read as a page (only lower-case Markdown extensions are)",
                            f"rename it to end in '.{suffix.lower()}'")
         elif suffix.lower() not in allowed:
