@@ -51,10 +51,11 @@ class ChangeSet:
     ref: str
     files: list[FileChange]
     everything: bool = False  # settings or vocabulary changed: every file may be affected
+    other_paths: set[str] = field(default_factory=set)  # other files added or changed (pages, static files...)
 
     @property
     def paths(self) -> set[str]:
-        return {c.path for c in self.files if c.status != "removed"}
+        return {c.path for c in self.files if c.status != "removed"} | self.other_paths
 
     def relevant(self, problems: Iterable[Problem]) -> list[Problem]:
         """The problems a pull request is answerable for."""
@@ -165,6 +166,7 @@ def changed_fields(old_text: str, new_text: str, markdown: bool) -> list[str]:
 def change_set(root: Path, ref: str, settings: HubSettings, docs_dir: str = "content") -> ChangeSet:
     """What changed in the hub at `root` since `ref`: content files, with changed fields."""
     files: list[FileChange] = []
+    others: set[str] = set()
     everything = False
     settings_files = {"mkdocs.yml", settings.vocabulary} - {None, ""}
     for letter, old, new in changed_files(root, ref):
@@ -178,8 +180,9 @@ def change_set(root: Path, ref: str, settings: HubSettings, docs_dir: str = "con
                 files.append(FileChange("removed", old, kind=kind))
             continue
         if not kind:
+            others.add(path)  # not summarised, but its problems are the change's (an editor page, a static file)
             continue
-        markdown = path.endswith(".md")
+        markdown = is_markdown(path)
         new_text = _text_of(root / new)
         if letter == "A" or not old:
             files.append(FileChange("added", new, kind=kind, fields=[]))
@@ -189,7 +192,7 @@ def change_set(root: Path, ref: str, settings: HubSettings, docs_dir: str = "con
         files.append(FileChange(status, new, old_path=old if status == "renamed" else "", kind=kind,
                                 fields=changed_fields(old_text, new_text, markdown)))
     files.sort(key=lambda c: (c.status, c.path))
-    return ChangeSet(ref, files, everything)
+    return ChangeSet(ref, files, everything, others)
 
 
 def _text_of(path: Path) -> str:

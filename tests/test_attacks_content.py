@@ -394,3 +394,25 @@ def test_front_matter_is_printed_as_text_and_inert_in_chromium(tmp_path):
         assert dialogs == [] and foreign_requests(requests, base) == []
         page.goto(base + "about/")
         assert page.title().startswith("About scriptalert(document.domain)/script")
+
+
+def test_a_pull_request_review_sees_problems_of_the_folders_and_clashes_it_adds(tmp_path):
+    """`validate --changed-since` reports what the change is answerable for: a hidden folder it adds, and a
+    page it adds at the address of an existing one (the problem is on both files)."""
+    import subprocess
+
+    root = attack_hub(tmp_path, {"content/guide/index.md": "# Old\n"})
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                       check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-qm", "base")
+    _write(root, {"content/.well-known/security.txt": "x", "content/guide.md": "# New\n"})
+    result = CliRunner().invoke(main, ["validate", "-f", str(root / "mkdocs.yml"), "--changed-since", "main",
+                                       "--format", "json"])
+    assert result.exit_code == 1, result.output
+    paths = {p["path"] for p in json.loads(result.stdout)["problems"]}
+    assert {"content/.well-known", "content/guide.md"} <= paths
