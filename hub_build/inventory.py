@@ -101,19 +101,19 @@ def _inside(path: str, folder: str) -> bool:
 def _name_problem(name: str, source: str, is_dir: bool) -> Problem | None:
     what = "folder" if is_dir else "file"
     if name.startswith("."):
-        return Problem(source, 1, 1, f"hidden {what} '{_visible(name)}': it would not be published and cannot be reviewed easily",
+        return Problem(source, 1, 1, f"hidden {what} '{visible(name)}': it would not be published and cannot be reviewed easily",
                        "rename it without the leading dot, or remove it", field="(file name)")
     if not SAFE_NAME.match(name) or ".." in name:
         suggestion = re.sub(r"[^A-Za-z0-9_.-]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
         suggestion = re.sub(r"\.{2,}", ".", suggestion).strip("-.")
-        return Problem(source, 1, 1, f"the {what} name '{_visible(name)}' cannot be used in a web address",
+        return Problem(source, 1, 1, f"the {what} name '{visible(name)}' cannot be used in a web address",
                        (f"rename it to '{suggestion}': " if suggestion else "rename it using ")
                        + "letters, digits, '-', '_' and '.', starting with a letter or digit, at most 100 characters",
                        field="(file name)")
     return None
 
 
-def _visible(name: str) -> str:
+def visible(name: str) -> str:
     """A file name as text that shows every invisible character."""
     return "".join(ch if ch.isprintable() and ch not in "\u200b\u200c\u200d\u2060\ufeff" else f"\\u{ord(ch):04x}"
                    for ch in name)
@@ -131,9 +131,9 @@ class _Walker:
         """The path shown in messages: invisible characters made visible, so no name can disguise itself
         or send control codes to a terminal."""
         try:
-            return _visible(path.relative_to(self.hub_root).as_posix())
+            return visible(path.relative_to(self.hub_root).as_posix())
         except ValueError:
-            return _visible(path.as_posix())
+            return visible(path.as_posix())
 
     def walk(self, skip: Iterable[Path] = ()) -> Iterator[tuple[Path, str]]:
         """(path, path below the root) of every regular file, or of a symlink to one inside the root."""
@@ -172,7 +172,7 @@ class _Walker:
             folded = unicodedata.normalize("NFC", entry.name).casefold()
             if folded in seen:
                 for one, other in ((path, seen[folded]), (folder / seen[folded], entry.name)):
-                    self.problem(one, f"'{_visible(one.name)}' and '{_visible(other)}' differ only in upper and lower case",
+                    self.problem(one, f"'{visible(one.name)}' and '{visible(other)}' differ only in upper and lower case",
                                  "web addresses and some computers cannot tell them apart: rename or merge one")
                 continue
             seen[folded] = entry.name
@@ -296,7 +296,7 @@ def _content(inventory: Inventory, hub_root: Path, docs_dir: Path, settings: Hub
             kinds = ", ".join(sorted(allowed))
             why = (" (it could run script in the browser or replace the site's own files)"
                    if suffix.lower() in REFUSED_STATIC else "")
-            walker.problem(path, f"files of type '{_visible(suffix) or 'without an extension'}' cannot be published{why}",
+            walker.problem(path, f"files of type '{visible(suffix) or 'without an extension'}' cannot be published{why}",
                            f"publish it as a page or in one of the allowed types: {kinds} "
                            "(the 'static_files' option of the hub plugin)")
         elif not _looks_like(path, suffix.lower()):

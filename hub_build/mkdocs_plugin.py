@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from .hub import Hub
+from .inventory import visible
 from .loader import load_hub
 from .problems import format_report
 from .publish import THEME_DIR, publish_extras, publish_feeds
@@ -112,7 +113,7 @@ class HubPlugin(BasePlugin):
                 unknown.append(file.src_uri)
         if unknown:
             raise PluginError("these files were not checked by the hub and would have been published: "
-                              + ", ".join(sorted(unknown)[:20]) + "; nothing was built. Run 'hub-build validate'.")
+                              + ", ".join(visible(uri) for uri in sorted(unknown)[:20]) + "; nothing was built. Run 'hub-build validate'.")
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """MkDocs is given the body the hub read and checked, never the file again: its own front-matter

@@ -76,7 +76,7 @@ ATTACKS = [
      [("content/about.md", 2, "unknown field 'template'"), ("content/about.md", 3, "unknown field 'location'")]),
     ("list-valued title", {"content/about.md": f"---\ntitle: ['{SCRIPT}', x]\n---\n# About\n"},
      [("content/about.md", 2, "should be text")]),
-    ("status outside its two values", {"content/about.md": f"---\nstatus: '\" onmouseover=alert(1) x=\"'\n---\n"},
+    ("status outside its two values", {"content/about.md": "---\nstatus: '\" onmouseover=alert(1) x=\"'\n---\n"},
      [("content/about.md", 2, "is not a page status")]),
     ("hide something else", {"content/about.md": "---\nhide: [navigation, header]\n---\n"},
      [("content/about.md", 2, "'header' cannot be hidden")]),
