@@ -369,9 +369,10 @@ def test_front_matter_is_printed_as_text_and_inert_in_chromium(tmp_path):
         # 'Key: value' first lines are page settings to MkDocs: here they stay the page's text
         "content/mmd.md": "template: redirect.html\nlocation: javascript:alert(3)\ntitle: <script>alert(4)</script>\n\nText.\n",
         "content/resources/r.md": resource(title=f"Guide {SCRIPT}"),
+        "content/h1.md": f"# Hello {SCRIPT}\n\nA page whose title comes from its heading.\n",
     })
     (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text().replace(
-        "  - Resources: resources/index.md", "  - Resources: resources/index.md\n  - about.md\n  - mmd.md"))
+        "  - Resources: resources/index.md", "  - Resources: resources/index.md\n  - about.md\n  - mmd.md\n  - h1.md"))
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr[-3000:]
     site = root / "site"
@@ -387,7 +388,7 @@ def test_front_matter_is_printed_as_text_and_inert_in_chromium(tmp_path):
     with static_server(site) as base, chromium_page() as (page, requests):
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for path in ("about/", "mmd/", "resources/r/", "", "resources/"):
+        for path in ("about/", "mmd/", "h1/", "resources/r/", "", "resources/"):
             page.goto(base + path)
             page.wait_for_load_state("load")
             assert page.url.startswith(base)
