@@ -114,6 +114,12 @@ def test_the_feed_holds_every_field_a_listing_has(sample):
                            ("topics", "Topics"), ("formats", "Formats")):
         assert {(name, key) for key in getattr(s, category)} <= terms
     assert ("Referral routes", s.access.referral) in terms and ("Cost types", s.cost.type) in terms
+    languages = {e.slug: (e.service.text_language, e.service.name_language) for e in loaded.services
+                 if e.service.text_language or e.service.name_language}
+    assert languages  # the sample has Welsh and Gaelic listings
+    for slug, (text_language, name_language) in languages.items():
+        body = Mapper(loaded).service(next(e for e in loaded.services if e.slug == slug))
+        assert (body.get("text_language"), body.get("name_language")) == (text_language, name_language)
     # every term an attribute names is a published taxonomy term, with the same body
     for attribute in service["attributes"]:
         published = json.loads((sample.site / FEED_DIR / "taxonomy_terms" / f"{attribute['taxonomy_term_id']}.json").read_bytes())

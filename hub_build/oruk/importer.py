@@ -41,7 +41,8 @@ STRUCTURAL = {"id", "service_id", "organization_id", "location_id", "contact_id"
 CARRIED = {
     "service": {"name", "summary", "description", "url", "email", "status", "fees", "minimum_age", "maximum_age",
                 "assured_date", "last_modified", "application_process", "organization", "service_at_locations",
-                "service_areas", "languages", "cost_options", "contacts", "phones", "schedules", "attributes"},
+                "service_areas", "languages", "cost_options", "contacts", "phones", "schedules", "attributes",
+                "text_language", "name_language"},
     "organization": {"name", "description", "website", "organization_identifiers"},
     "service_at_location": {"location", "service", "name", "status"},
     "location": {"name", "location_type", "latitude", "longitude", "addresses", "accessibility"},
@@ -157,6 +158,10 @@ class _Reader:
             listing["summary"] = summary
         if description and description != summary:
             listing["description"] = description
+        for key in ("text_language", "name_language"):  # the hub's own extensions (BCP 47 tags)
+            tag = self.text(data.get(key), f"{at}.{key}")
+            if tag:
+                listing[key] = tag
         terms = self.terms(data, at)
         for category in ("service_types", "audiences"):
             if terms.get(category):

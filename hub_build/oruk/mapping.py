@@ -8,6 +8,7 @@ and `fees`; languages -> `languages`; age range -> `minimum_age`/`maximum_age`; 
 `application_process`; opening hours -> a `schedule`'s description; `last_reviewed` -> `assured_date`;
 vocabulary terms -> `attributes` linking published taxonomy terms. The UK profile's schemas allow extra
 properties; where it has no field (service `summary`, `phones`, language `name`) the HSDS 3.0 name is used.
+`text_language` and `name_language` (BCP 47 tags) are published under those names as extensions.
 `review_owner` is the editors' own bookkeeping and is not published.
 """
 
@@ -106,6 +107,10 @@ class Mapper:
             }]
         out: Json = {"id": service_id, "organization_id": org_id, "name": s.name, "summary": s.summary,
                      "description": s.description or s.summary, "status": "active"}
+        if s.text_language:  # hub extensions: the BCP 47 language of the text, and of the name when it differs
+            out["text_language"] = s.text_language
+        if s.name_language:
+            out["name_language"] = s.name_language
         if s.contact.website:
             out["url"] = s.contact.website
         if s.contact.email:
