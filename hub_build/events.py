@@ -25,11 +25,11 @@ class When:
 
     @property
     def first_day(self) -> dt.date:
-        return self.start if self.all_day else self.start.date()  # type: ignore[return-value]
+        return self.start.date() if isinstance(self.start, dt.datetime) else self.start
 
     @property
     def last_day(self) -> dt.date:
-        return self.end if self.all_day else self.end.date()  # type: ignore[return-value]
+        return self.end.date() if isinstance(self.end, dt.datetime) else self.end
 
 
 def parse_time(text: str) -> dt.date | dt.datetime:

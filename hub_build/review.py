@@ -85,7 +85,7 @@ def format_table(items: list[ReviewItem], *, by: str, today: dt.date, include_fr
         widths = [max(len(row[c]) for row in [header, *rows]) for c in range(len(header))]
         lines.append(f"{name} ({len(group)})")
         for row in [header, *rows]:
-            lines.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            lines.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         lines.append("")
     lines.append(summary(items))
     return "\n".join(lines)

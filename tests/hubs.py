@@ -100,7 +100,7 @@ def make_hub(root: Path, listings: dict[str, Any] | None = None, resources: dict
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600, check=False)
 
 
 def hub_build(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -152,7 +152,7 @@ def _convert(table: onsdata.LetterTable, rows: list[int]) -> dict[int, tuple[flo
     for grid, chosen in ((IRISH_GRID, [i for i in rows if table.pcd[i].startswith("BT")]),
                          (BRITISH_GRID, [i for i in rows if not table.pcd[i].startswith("BT")])):
         lats, lons = to_wgs84([table.east[i] for i in chosen], [table.north[i] for i in chosen], grid)
-        result.update(zip(chosen, zip(lats, lons)))
+        result.update(zip(chosen, zip(lats, lons, strict=True), strict=True))
     return result
 
 

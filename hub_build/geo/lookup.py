@@ -9,7 +9,7 @@ small JSON file and nothing else.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
@@ -68,7 +68,7 @@ def _close(a: str, b: str) -> bool:
     """One character changed, or two neighbours swapped: the usual typing slips."""
     if len(a) != len(b):
         return False
-    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     if len(diffs) == 1:
         return True
     return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
@@ -76,7 +76,7 @@ def _close(a: str, b: str) -> bool:
 
 def _slip_rank(typed: str, other: str) -> tuple[int, int]:
     """Same sector first, then the nearest letter in the alphabet (E for D is likelier than E for Z)."""
-    gap = max(abs(ord(a) - ord(b)) for a, b in zip(typed, other))
+    gap = max(abs(ord(a) - ord(b)) for a, b in zip(typed, other, strict=False))
     return (0 if other[0] == typed[0] else 1, gap)
 
 
@@ -102,17 +102,19 @@ def lookup_in_table(table: Optional[onsdata.LetterTable], postcodes: Iterable[st
     """Look up postcodes sharing one first letter in its decoded table, converting grid references in bulk."""
     results: dict[str, Result] = {}
     hits: dict[str, list[tuple[str, int]]] = {}
+    if table is None:
+        return {pc: Missing(pc, "absent", ()) for pc in postcodes}
     for pc in postcodes:
-        i = table.find(onsdata.to_key(pc)) if table is not None else -1
+        i = table.find(onsdata.to_key(pc))
         if i < 0:
-            results[pc] = Missing(pc, "absent", suggestions_for(table, pc) if table is not None else ())
+            results[pc] = Missing(pc, "absent", suggestions_for(table, pc))
         elif not _placeable(table, i):
             results[pc] = Missing(pc, "no_coordinates")
         else:
             hits.setdefault(grid_for(pc), []).append((pc, i))
     for grid, rows in hits.items():
         lats, lons = to_wgs84([table.east[i] for _, i in rows], [table.north[i] for _, i in rows], grid)
-        for (pc, i), lat, lon in zip(rows, lats, lons):
+        for (pc, i), lat, lon in zip(rows, lats, lons, strict=True):
             results[pc] = Found(pc, round(lat, 6), round(lon, 6), table.laua[i])
     return results
 
