@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 from markupsafe import Markup
 
 from .. import events as ev
+from ..dates import long_date
 from ..hub import EventEntry, PracticeEntry, ResourceEntry
 from ..vocabulary import Term
 from .sanitise import render_markdown
@@ -26,10 +27,6 @@ BLOCKS = ("upcoming-events", "latest-practice", "latest-updates")
 # Resource browse dimensions: (URL folder, vocabulary category, front-matter field, heading).
 DIMENSIONS = (("types", "resource_types", "type", "type"), ("topics", "topics", "topics", "topic"),
               ("audiences", "audiences", "audiences", "audience"))
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _values(resource, field: str) -> list[str]:

@@ -6,7 +6,6 @@ creates the pages its own way, and asks each page for its HTML.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -15,6 +14,7 @@ from typing import Callable, Iterable
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from ..dates import long_date
 from ..fields import suggest_slug, tel_uri
 from ..hub import Hub, ResourceEntry, ServiceEntry
 from .jsonld import service_jsonld
@@ -41,10 +41,6 @@ class GeneratedPage:
     description: str
     render: Callable[[str], str]  # the page's own URL -> its HTML body
     kind: str = "browse"
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _env() -> Environment:
