@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 FEED_PATH = "feed.xml"
 UPCOMING_ICS = "upcoming.ics"
-BLOCKS = ("upcoming-events", "latest-practice", "latest-updates")
 # Resource browse dimensions: (URL folder, vocabulary category, front-matter field, heading).
 DIMENSIONS = (("types", "resource_types", "type", "type"), ("topics", "topics", "topics", "topic"),
               ("audiences", "audiences", "audiences", "audience"))

@@ -84,10 +84,6 @@ class HubSite:
     def sector_url(self, sector: str) -> str:
         return self.urls.url(f"sectors/{sector}.md")
 
-    def area_url(self, code: str) -> str:
-        area = self.areas.get(code)
-        return area.url if area else ""
-
     # --- labels --------------------------------------------------------------
     def label(self, category: str, key: str) -> str:
         return self.hub.vocabulary.label(category, key)
