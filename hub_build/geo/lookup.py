@@ -2,8 +2,8 @@
 
 Only the data files for the first letters of uncached postcodes are read,
 one letter at a time (so memory stays at one letter's worth). Every answer,
-found or not, is cached under the data version: a warm rebuild reads one
-small JSON file and nothing else.
+found or not, is cached under the data version and the code's hash: a warm
+rebuild reads one small JSON file and nothing else.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from . import onsdata
-from .cache import read_json, safe_name, write_json
+from .cache import code_version, read_json, safe_name, write_json
 from .grid import grid_for, to_wgs84
 
 CACHE_FORMAT = 1
+# The modules whose code shapes a cached answer: their source is hashed into the cache file's name.
+CODE_MODULES = (__name__, *(f"{__package__}.{name}" for name in ("onsdata", "grid", "cache")))
 _NO_GRID = {
     "JE": "Jersey", "GY": "Guernsey", "IM": "the Isle of Man",
 }
@@ -119,12 +121,19 @@ def lookup_in_table(table: Optional[onsdata.LetterTable], postcodes: Iterable[st
     return results
 
 
+def lookup_code_version() -> str:
+    """The hash of the code whose answers the postcode cache keeps: this module, the data reader, the grids."""
+    return code_version(*CODE_MODULES)
+
+
 class PostcodeLookup:
     """Looks postcodes up, answering from the disk cache first."""
 
     def __init__(self, cache_dir: Optional[Path]) -> None:
         self.version = onsdata.data_version()
-        self.cache_file = (cache_dir / f"postcodes-{CACHE_FORMAT}-{safe_name(self.version)}.json") if cache_dir else None
+        self.code = lookup_code_version()
+        name = f"postcodes-{CACHE_FORMAT}-{safe_name(self.version)}-{self.code}.json"
+        self.cache_file = (cache_dir / name) if cache_dir else None
         self._cache: Optional[dict] = None
         self.letters_read: list[str] = []
 

@@ -11,7 +11,8 @@ SAMPLE_LISTING = REPO / "directory" / "bristol-family-links.yaml"
 
 
 def shared_cache_root() -> Path:
-    """A cache kept between test runs (git-ignored), so the all-UK browser tree is built once per data version."""
+    """A cache kept between test runs (git-ignored), so the all-UK browser tree is built once per data version
+    and version of the code that makes it."""
     return Path(os.environ.get("HUB_BUILD_CACHE") or REPO / ".hub-cache")
 
 
