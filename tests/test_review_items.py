@@ -110,3 +110,25 @@ def test_fresh_items_only_when_asked_and_today_moves_the_window(hub):
     assert len(format_csv(items, by="owner", today=earlier, include_fresh=True).splitlines()) == 1 + 5
     assert format_csv(items, by="owner", today=earlier).splitlines()[1:] == [
         "Events team,overdue,9,2026-01-01,2025-01-01,event,Old day,content/events/old.md"]
+
+
+def test_event_times_are_parsed_once_per_event(hub, monkeypatch):
+    """Pages, calendars, the review list and the upcoming/past split share each event's parsed times."""
+    from hub_build import eventtime, ical
+    from hub_build import events as ev
+    from hub_build.render.site import HubSite
+
+    parsed: list[str] = []
+    real = eventtime.parse_time
+    monkeypatch.setattr(eventtime, "parse_time", lambda text: parsed.append(text) or real(text))
+    for entry in hub.events:
+        entry.__dict__.pop("when", None)  # forget what earlier tests parsed
+    site = HubSite(hub)
+    for page in site.plan():
+        page.render(page.src_uri)
+    for entry in hub.events:
+        site.knowledge.page_for(entry.src_uri, entry.src_uri)
+    ical.calendar(ev.upcoming(hub), name="Events", urls={}, stamp=TODAY, domain="example.org")
+    review_items(hub, 1)
+    review_items(hub, 1, today=dt.date(2026, 1, 10))
+    assert sorted(parsed) == sorted(e.event.start for e in hub.events)  # no end written: one text each, once
