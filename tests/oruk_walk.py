@@ -111,7 +111,7 @@ def walk(address, *, all_pages: bool = False) -> dict:
         seen["pages"][name] = list(numbers)
         seen["ids"][name] = ids
         for ident in ids:
-            body, raw = get_json(address, f"/{name}/{ident}")
+            body, _raw = get_json(address, f"/{name}/{ident}")
             seen["requests"] += 1
             assert body["id"] == ident
             errors = schema_errors(f"/{name}/{{id}}", body)

@@ -84,7 +84,7 @@ def test_a_service_a_page_and_a_dataset_each_become_listings(tmp_path):
             "empty": False, "contents": [service(), service(name="Leeds Family Link")]}
     two, _, after = run_import(tmp_path / "b", page)
     assert not two.failed and sorted(after) == ["leeds-family-link-2.yaml", "leeds-family-link.yaml"]  # slugs unique
-    three, _, after = run_import(tmp_path / "c", [service(name="One"), service(name="Two")])
+    _three, _, after = run_import(tmp_path / "c", [service(name="One"), service(name="Two")])
     assert sorted(after) == ["one.yaml", "two.yaml"]
 
 
@@ -95,7 +95,7 @@ def test_never_overwrites_and_reports_what_it_could_not_carry(tmp_path):
     data = service(accreditations="Ofsted", alert="Closed in August", funding=[{"id": "x", "source": "Council"}],
                    attributes=service()["attributes"] + [{"id": "5", "taxonomy_term": {
                        "id": "t5", "name": "Housing benefit", "description": "x", "taxonomy": "LGA Service Types"}}])
-    result, before, after = run_import(tmp_path, data)
+    result, _before, after = run_import(tmp_path, data)
     assert not result.failed and after["leeds-family-link.yaml"] == b"mine\n"
     assert "leeds-family-link-2.yaml" in after
     warnings = {p.field: p.message for p in result.problems if not p.is_error}
@@ -158,7 +158,7 @@ def test_one_hostile_service_means_nothing_is_written(tmp_path, case):
 
 def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
     monkeypatch.setattr(importer, "MAX_IMPORT_BYTES", 1000)
-    result, before, after = run_import(tmp_path, [service(description="x" * 2000)])
+    result, _before, after = run_import(tmp_path, [service(description="x" * 2000)])
     assert result.failed and after == {} and "at most" in result.problems[0].message
 
 
@@ -173,7 +173,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, monkeypatch):
         return real_link(source, target)
 
     monkeypatch.setattr(importer.os, "link", flaky)
-    result, before, after = run_import(tmp_path, [service(name="One"), service(name="Two"), service(name="Three")])
+    result, _before, after = run_import(tmp_path, [service(name="One"), service(name="Two"), service(name="Three")])
     assert result.failed and after == {} and len(calls) == 2
     assert "nothing was written" in result.problems[-1].message
 
@@ -205,7 +205,7 @@ def test_every_string_is_written_so_the_strict_reader_reads_it_back_exactly(tmp_
     result = import_file(write_json(tmp_path / "ok.json", [data[i] for i in kept]), directory,
                          vocabulary=VOCABULARY, display_root=tmp_path)
     assert not result.failed and len(result.written) == len(kept)
-    for i, path in zip(kept, result.written):
+    for i, path in zip(kept, result.written, strict=True):
         back, _ = load_yaml((tmp_path / path).read_text(encoding="utf-8"))
         assert back["name"] == strings[i].strip() and back["organisation"]["name"] == strings[i].strip()
         # a description short enough to be the summary is kept as the summary alone

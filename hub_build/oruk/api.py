@@ -145,13 +145,13 @@ def make_handler(feed: Feed) -> type[BaseHTTPRequestHandler]:
                 status, body = answer.status, dumps({"code": int(answer.status), "message": answer.message})
             self._send(status, body, head=head)
 
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_GET(self) -> None:
             self._answer(head=False)
 
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             self._answer(head=True)
 
-        def do_OPTIONS(self) -> None:  # noqa: N802 - CORS preflight: only reading is allowed
+        def do_OPTIONS(self) -> None:
             self._send(HTTPStatus.NO_CONTENT, None, extra={
                 "Allow": "GET, HEAD, OPTIONS", "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
                 "Access-Control-Allow-Headers": "Accept, Content-Type", "Access-Control-Max-Age": "86400",
@@ -161,9 +161,9 @@ def make_handler(feed: Feed) -> type[BaseHTTPRequestHandler]:
             body = dumps({"code": 405, "message": "this feed is read-only: use GET"})
             self._send(HTTPStatus.METHOD_NOT_ALLOWED, body, extra={"Allow": "GET, HEAD, OPTIONS"})
 
-        do_POST = do_PUT = do_PATCH = do_DELETE = _refuse  # noqa: N815
+        do_POST = do_PUT = do_PATCH = do_DELETE = _refuse
 
-        def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
+        def log_message(self, format: str, *args) -> None:
             super().log_message(format, *(str(a).encode("unicode_escape").decode("ascii") for a in args))
 
     return Handler

@@ -96,7 +96,7 @@ def _write_open_data(hub: Hub, site_dir: Path) -> list[str]:
             write(f"{name}/pages/{page}.json", body)
             if page == 1:
                 write(f"{name}.json", body)
-        for item, body in zip(items, details):
+        for item, body in zip(items, details, strict=True):
             write(f"{name}/{item['id']}.json", body)
     written += [f"{FEED_DIR}/{path}" for path in write_csv(hub, data, entries, root)]
     return written

@@ -15,7 +15,7 @@ class Ids:
 
     def __init__(self, base: str) -> None:
         self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, "hub-build:oruk:" + base)
-        self._prefix = hashlib.sha1(self.namespace.bytes)
+        self._prefix = hashlib.sha1(self.namespace.bytes, usedforsecurity=False)  # UUIDv5 is defined on SHA-1
 
     def make(self, name: str) -> str:
         """The id of the object named `name`, "kind/part/..." (e.g. "service/SLUG", "location/SLUG/0").

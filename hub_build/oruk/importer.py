@@ -227,9 +227,9 @@ class _Reader:
         description = self.text(org.get("description"), f"{at}.description", markdown=True)
         if description and description != name:
             self.dropped(f"{at}.description", "a listing describes the service, not the organisation")
-        for i, ident in enumerate(self.array(org.get("organization_identifiers"), f"{at}.organization_identifiers")):
+        for i, raw_ident in enumerate(self.array(org.get("organization_identifiers"), f"{at}.organization_identifiers")):
             where = f"{at}.organization_identifiers[{i}]"
-            ident = self.obj(ident, where)
+            ident = self.obj(raw_ident, where)
             if ident is None:
                 continue
             scheme = self.text(ident.get("identifier_scheme"), f"{where}.identifier_scheme") or ""
@@ -249,9 +249,9 @@ class _Reader:
         """Vocabulary terms from the service's attributes, matched by taxonomy and term key or label."""
         found: dict[str, list[str]] = {}
         names = {name.lower(): category for category, (name, _) in TAXONOMIES.items()}
-        for i, attribute in enumerate(self.array(data.get("attributes"), f"{at}.attributes")):
+        for i, raw_attribute in enumerate(self.array(data.get("attributes"), f"{at}.attributes")):
             where = f"{at}.attributes[{i}]"
-            attribute = self.obj(attribute, where)
+            attribute = self.obj(raw_attribute, where)
             if attribute is None:
                 continue
             term = self.obj(attribute.get("taxonomy_term"), f"{where}.taxonomy_term")
@@ -294,9 +294,9 @@ class _Reader:
         out: dict[str, Any] = {}
         fees = self.text(data.get("fees"), f"{at}.fees")
         amounts, details = [], []
-        for i, option in enumerate(self.array(data.get("cost_options"), f"{at}.cost_options")):
+        for i, raw_option in enumerate(self.array(data.get("cost_options"), f"{at}.cost_options")):
             where = f"{at}.cost_options[{i}]"
-            option = self.obj(option, where)
+            option = self.obj(raw_option, where)
             if option is None:
                 continue
             amount = self.number(option.get("amount"), f"{where}.amount")
@@ -317,15 +317,15 @@ class _Reader:
         if text:
             out["details"] = text
         for extra in details[1 if not fees else 0:]:
-            if extra != text:
+            if text is not None and extra != text:
                 self.dropped(f"{at}.cost_options", f"a listing has one cost description (kept: '{text[:40]}')")
         return out
 
     def locations(self, data: dict, at: str) -> list[dict]:
         out = []
-        for i, sal in enumerate(self.array(data.get("service_at_locations"), f"{at}.service_at_locations")):
+        for i, raw_sal in enumerate(self.array(data.get("service_at_locations"), f"{at}.service_at_locations")):
             where = f"{at}.service_at_locations[{i}]"
-            sal = self.obj(sal, where)
+            sal = self.obj(raw_sal, where)
             if sal is None:
                 continue
             location = self.obj(sal.get("location"), f"{where}.location")
@@ -340,9 +340,9 @@ class _Reader:
             name = self.text(location.get("name"), f"{where}.name")
             if name:
                 item["name"] = name
-            addresses = [a for a in self.array(location.get("addresses"), f"{where}.addresses")]
-            for j, address in enumerate(addresses):
-                address = self.obj(address, f"{where}.addresses[{j}]")
+            addresses = list(self.array(location.get("addresses"), f"{where}.addresses"))
+            for j, raw_address in enumerate(addresses):
+                address = self.obj(raw_address, f"{where}.addresses[{j}]")
                 if address is None:
                     continue
                 if j > 0:
@@ -381,9 +381,9 @@ class _Reader:
     def coverage(self, data: dict, at: str) -> dict:
         nations = {t.label.lower(): k for k, t in self.vocabulary.terms("nations").items()}
         national, found_nations, areas = False, [], []
-        for i, area in enumerate(self.array(data.get("service_areas"), f"{at}.service_areas")):
+        for i, raw_area in enumerate(self.array(data.get("service_areas"), f"{at}.service_areas")):
             where = f"{at}.service_areas[{i}]"
-            area = self.obj(area, where)
+            area = self.obj(raw_area, where)
             if area is None:
                 continue
             name = self.text(area.get("name"), f"{where}.name") or self.text(area.get("service_area"), f"{where}.service_area")
@@ -412,24 +412,24 @@ class _Reader:
 
     def contact(self, data: dict, at: str) -> dict:
         phones, emails = [], []
-        for i, phone in enumerate(self.array(data.get("phones"), f"{at}.phones")):
-            phone = self.obj(phone, f"{at}.phones[{i}]")
+        for i, raw_phone in enumerate(self.array(data.get("phones"), f"{at}.phones")):
+            phone = self.obj(raw_phone, f"{at}.phones[{i}]")
             number = self.text(phone.get("number"), f"{at}.phones[{i}].number") if phone else None
             if number:
                 phones.append((number, f"{at}.phones[{i}]"))
         email = self.text(data.get("email"), f"{at}.email")
         if email:
             emails.append((email, f"{at}.email"))
-        for i, contact in enumerate(self.array(data.get("contacts"), f"{at}.contacts")):
+        for i, raw_contact in enumerate(self.array(data.get("contacts"), f"{at}.contacts")):
             where = f"{at}.contacts[{i}]"
-            contact = self.obj(contact, where)
+            contact = self.obj(raw_contact, where)
             if contact is None:
                 continue
             value = self.text(contact.get("email"), f"{where}.email")
             if value:
                 emails.append((value, f"{where}.email"))
-            for j, phone in enumerate(self.array(contact.get("phones"), f"{where}.phones")):
-                phone = self.obj(phone, f"{where}.phones[{j}]")
+            for j, raw_phone in enumerate(self.array(contact.get("phones"), f"{where}.phones")):
+                phone = self.obj(raw_phone, f"{where}.phones[{j}]")
                 number = self.text(phone.get("number"), f"{where}.phones[{j}].number") if phone else None
                 if number:
                     phones.append((number, f"{where}.phones[{j}]"))
@@ -449,9 +449,9 @@ class _Reader:
 
     def hours(self, data: dict, at: str) -> Optional[str]:
         texts = []
-        for i, schedule in enumerate(self.array(data.get("schedules"), f"{at}.schedules")):
+        for i, raw_schedule in enumerate(self.array(data.get("schedules"), f"{at}.schedules")):
             where = f"{at}.schedules[{i}]"
-            schedule = self.obj(schedule, where)
+            schedule = self.obj(raw_schedule, where)
             if schedule is None:
                 continue
             text = self.text(schedule.get("description"), f"{where}.description")
@@ -468,8 +468,8 @@ class _Reader:
 
     def languages(self, data: dict, at: str) -> list[str]:
         out = []
-        for i, language in enumerate(self.array(data.get("languages"), f"{at}.languages")):
-            language = self.obj(language, f"{at}.languages[{i}]")
+        for i, raw_language in enumerate(self.array(data.get("languages"), f"{at}.languages")):
+            language = self.obj(raw_language, f"{at}.languages[{i}]")
             if language is None:
                 continue
             name = self.text(language.get("name"), f"{at}.languages[{i}].name") or \
@@ -592,7 +592,8 @@ def import_file(path: Path, directory: Path, *, vocabulary: Vocabulary, display_
     schema_ref = Path(os.path.relpath(root / "schema" / "service.schema.json", directory)).as_posix()
     planned: list[tuple[Path, str]] = []
     for where, data, listing in listings:
-        assert listing is not None
+        if listing is None:  # not reached: any service that failed made result.failed true above
+            continue
         slug = unique_slug(str(listing.get("name") or "imported-service"), "service", directory, ".yaml", taken)
         taken.add(slug)
         text = _file_text(listing, data, schema_ref)
@@ -649,7 +650,7 @@ def _write_all(planned: list[tuple[Path, str]], display_root: Optional[Path]) ->
             with open(temp, "x", encoding="utf-8", newline="\n") as handle:
                 temps.append(temp)
                 handle.write(text)
-        for (target, _), temp in zip(planned, temps):
+        for (target, _), temp in zip(planned, temps, strict=True):
             os.link(temp, target)  # FileExistsError rather than overwrite a file that appeared meanwhile
             placed.append(target)
     except BaseException:

@@ -51,7 +51,7 @@ def _inline_components(node):
 
 def validator(path: str):
     """A Draft 2020-12 validator, with format checks, for the response of `path`."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
     return Draft202012Validator(response_schema(path), registry=registry(),
                                 format_checker=Draft202012Validator.FORMAT_CHECKER)

@@ -98,7 +98,7 @@ def csv_text(hub: Hub, data: "Dataset", entries: list[ServiceEntry]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _ in COLUMNS])
-    for entry, service in zip(entries, data.services):
+    for entry, service in zip(entries, data.services, strict=True):
         for index in range(len(entry.service.locations)):
             writer.writerow([safe_cell(value) for value in _row(hub, entry, service, index)])
     return out.getvalue()

@@ -15,7 +15,7 @@ _SIMPLE = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 def _raw_ok(ch: str) -> bool:
     code = ord(ch)
-    return (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD and code != 0xFEFF
+    return (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
             or 0x10000 <= code <= 0x10FFFF)
 
 
@@ -38,7 +38,7 @@ def _block(text: str, indent: int) -> str | None:
     """A literal block (`|-`) for multi-line text an editor will change, when it reads back exactly."""
     if "\n" not in text or text != text.strip() or "\r" in text or "\t" in text:
         return None
-    if not all(_raw_ok(ch) and ch not in "\u2028\u2029" or ch == "\n" for ch in text):
+    if not all((_raw_ok(ch) and ch not in "\u2028\u2029") or ch == "\n" for ch in text):
         return None
     pad = " " * (indent + 2)
     body = "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
