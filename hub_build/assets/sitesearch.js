@@ -175,7 +175,7 @@
   function links() { return Array.prototype.slice.call(box.querySelectorAll(".hub-sitesearch__link")); }
 
   input.addEventListener("focus", function () { open(); loadEngine(); });
-  input.addEventListener("input", run);
+  input.addEventListener("input", function () { open(); run(); });
   if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   form.addEventListener("submit", function (event) {
     var first = list.querySelector("a") || offers.querySelector("a");
