@@ -55,21 +55,32 @@
    * Vectors are built term by term so each vector's elements come out in index order, as lunr.Vector needs.
    */
   function build(fields, docs, boosts, names) {
-    var n = docs.length, nf = fields.length, f, d, k;
+    var n = docs.length, nf = fields.length, f, d, k, t;
     var boost = new Float64Array(n).fill(1);
     boosts.forEach(function (b) { boost[b[0]] = b[1]; });
     var lengths = fields.map(function () { return new Float64Array(n); });
-    var postings = new Map();  // term -> [for each field: Map(doc -> count)]
+    // Term ids in first-seen order; per term and field, the documents (ascending, as they are added) and counts.
+    var ids = new Map(), termOf = [], postDocs = [], postCounts = [];
+    var local = new Map();
     for (d = 0; d < n; d++) {
       for (f = 0; f < nf; f++) {
         var ts = terms(docs[d][f]);
         lengths[f][d] = ts.length;
-        for (k = 0; k < ts.length; k++) {
-          var p = postings.get(ts[k]);
-          if (!p) { p = []; for (var g = 0; g < nf; g++) p.push(null); postings.set(ts[k], p); }
-          var m = p[f] || (p[f] = new Map());
-          m.set(d, (m.get(d) || 0) + 1);
-        }
+        local.clear();
+        for (k = 0; k < ts.length; k++) local.set(ts[k], (local.get(ts[k]) || 0) + 1);
+        local.forEach(function (count, term) {
+          var id = ids.get(term);
+          if (id === undefined) {
+            id = termOf.length;
+            ids.set(term, id);
+            termOf.push(term);
+            for (var g = 0; g < nf; g++) { postDocs.push(null); postCounts.push(null); }
+          }
+          var slot = id * nf + f;
+          if (!postDocs[slot]) { postDocs[slot] = []; postCounts[slot] = []; }
+          postDocs[slot].push(d);
+          postCounts[slot].push(count);
+        });
       }
     }
     var average = lengths.map(function (len) {
@@ -77,28 +88,30 @@
       for (var i = 0; i < n; i++) total += len[i];
       return n ? total / n : 0;
     });
-    var sorted = Array.from(postings.keys()).sort();
     var elements = [];
     for (f = 0; f < nf; f++) { elements.push([]); for (d = 0; d < n; d++) elements[f].push([]); }
     var invertedIndex = Object.create(null), empty = {};
-    sorted.forEach(function (term, t) {
-      var p = postings.get(term);
+    // Vectors need their elements in ascending term index: terms are taken in id order, and _index is the id.
+    for (t = 0; t < termOf.length; t++) {
       var posting = { _index: t };
-      fields.forEach(function (field, fn) {
-        var docsOf = posting[field[0]] = {};
-        if (p[fn]) p[fn].forEach(function (count, doc) { docsOf[doc] = empty; });
-      });
-      invertedIndex[term] = posting;
-      var idf = lunr.idf(posting, n);
-      for (var fn = 0; fn < nf; fn++) {
-        if (!p[fn]) continue;
-        var fieldBoost = fields[fn][1], len = lengths[fn], avg = average[fn];
-        p[fn].forEach(function (tf, doc) {
-          var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (len[doc] / avg)) + tf) * fieldBoost * boost[doc];
-          elements[fn][doc].push(t, Math.round(score * 1000) / 1000);
-        });
+      for (f = 0; f < nf; f++) {
+        var docsOf = posting[fields[f][0]] = {}, list = postDocs[t * nf + f];
+        if (list) for (k = 0; k < list.length; k++) docsOf[list[k]] = empty;
       }
-    });
+      invertedIndex[termOf[t]] = posting;
+      var idf = lunr.idf(posting, n);
+      for (f = 0; f < nf; f++) {
+        var docsIn = postDocs[t * nf + f], counts = postCounts[t * nf + f];
+        if (!docsIn) continue;
+        var fieldBoost = fields[f][1], len = lengths[f], avg = average[f];
+        for (k = 0; k < docsIn.length; k++) {
+          var doc = docsIn[k], tf = counts[k];
+          var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (len[doc] / avg)) + tf) * fieldBoost * boost[doc];
+          elements[f][doc].push(t, Math.round(score * 1000) / 1000);
+        }
+      }
+    }
+    var sorted = termOf.slice().sort();
     var fieldVectors = {};
     for (f = 0; f < nf; f++) {
       for (d = 0; d < n; d++) fieldVectors[fields[f][0] + "/" + d] = new lunr.Vector(elements[f][d]);

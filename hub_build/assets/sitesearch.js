@@ -178,7 +178,8 @@
   input.addEventListener("input", function () { open(); run(); });
   if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   form.addEventListener("submit", function (event) {
-    var first = list.querySelector("a") || offers.querySelector("a");
+    // Enter: services near the place when it is one, else the best result, else the directory search.
+    var first = offers.querySelector("[data-offer=place] a") || list.querySelector("a") || offers.querySelector("a");
     if (first && input.value.trim()) { event.preventDefault(); global.location.href = first.href; }
   });
   box.addEventListener("keydown", function (event) {
