@@ -103,6 +103,8 @@ def write_sitewide_index(hub: Hub, pages: list[PageRecord], service_urls: dict[s
         source = Path(scratch)
         for url, text in records:
             file = source / _file_for(url)
+            if ".." in Path(_file_for(url)).parts:  # URLs come from the renderer; never write outside the scratch folder
+                raise SitewideSearchError(f"a page has a URL outside the site: {url!r}")
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(text, encoding="utf-8")
         try:
