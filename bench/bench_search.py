@@ -98,18 +98,26 @@ if what == "all":
     from hub_build.search.sitewide import write_sitewide_index
     urls = {e.slug: HubSite(hub).service_url(e.slug) for e in hub.services}
     write_sitewide_index(hub, [], urls, site)
+(site / "assets" / "hub").mkdir(parents=True, exist_ok=True)
 shutil.copyfile(Path(sys.modules["hub_build"].__file__).parent / "assets" / "search.js", site / "assets/hub/search.js")
 """
 
 
+def _copy_missing(source: str, target: str) -> None:
+    if not Path(target).exists():
+        shutil.copy2(source, target)
+
+
 def _copy_shell(shell: Path, site: Path) -> None:
-    """The pages and assets of a built site, without its data: the frame the search data is measured in."""
-    if site.exists():
-        shutil.rmtree(site)
+    """The pages and assets of a built site around search data written before: the frame it is measured in
+    (files the data step wrote, such as the previous search.js, are kept)."""
     for part in SHELL:
         source, target = shell / part, site / part
         target.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, target)
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_copy_missing)
+        else:
+            _copy_missing(str(source), str(target))
 
 
 def write_data(code: Path, project: Path, site: Path, what: str, log: Path) -> float:
@@ -139,36 +147,41 @@ def previous_code(ref: str) -> Path:
 
 def prepare(n: int, seed: int, reuse: bool, search_only: bool, previous: str) -> tuple[dict[str, Path], dict[str, Any]]:
     """Sites by name: hub (the whole hub, or its search data in a shell), previous (/find/ as at `previous`),
-    plain (Material, same listings; not with --search-only)."""
+    plain (Material, same listings; not with --search-only). With `reuse`, each step whose output exists is skipped."""
     project, plain = OUT / f"search-hub-{n}", OUT / f"search-plain-{n}"
     sites = {"hub": OUT / f"search-site-hub-{n}", "previous": OUT / f"search-site-previous-{n}"}
     if not search_only:
         sites["plain"] = OUT / f"search-site-plain-{n}"
     builds: dict[str, Any] = {}
-    if reuse and all((site / "find" / "index.html").is_file() or (site / "search").is_dir() for site in sites.values()):
-        return sites, builds
     OUT.mkdir(exist_ok=True)
     if not (reuse and (project / "directory").is_dir()):
         build_bench.generate_hub(project, n, seed)
     if search_only:
+        if not (reuse and (sites["hub"] / "pagefind" / "pagefind.js").is_file()):
+            builds["hub"] = {"search_data_wall_s": write_data(REPO, project, sites["hub"], "all",
+                                                              OUT / f"search-data-hub-{n}.log")}
         shell = OUT / "search-site-hub-10000"
         if not (shell / "find" / "index.html").is_file():
             raise SystemExit("--search-only reuses the pages of an N = 10,000 run: run bench/bench_search.py first")
         _copy_shell(shell, sites["hub"])
-        builds["hub"] = {"search_data_wall_s": write_data(REPO, project, sites["hub"], "all", OUT / f"search-data-hub-{n}.log")}
     else:
-        result = build_bench.run_build(project / "mkdocs.yml", sites["hub"], OUT / f"search-build-hub-{n}.log")
-        if result["exit_code"] != 0:
-            raise SystemExit(f"hub build failed:\n{result['log_tail']}")
-        builds["hub"] = {"wall_s": result["wall_s"]}
-        build_bench.write_plain_baseline(project, plain, "expert")
-        result = build_bench.run_build(plain / "mkdocs.yml", sites["plain"], OUT / f"search-build-plain-{n}.log")
-        if result["exit_code"] != 0:
-            raise SystemExit(f"plain build failed:\n{result['log_tail']}")
-        builds["plain"] = {"wall_s": result["wall_s"]}
+        if not (reuse and (sites["hub"] / "pagefind" / "pagefind.js").is_file()):
+            result = build_bench.run_build(project / "mkdocs.yml", sites["hub"], OUT / f"search-build-hub-{n}.log")
+            if result["exit_code"] != 0:
+                raise SystemExit(f"hub build failed:\n{result['log_tail']}")
+            builds["hub"] = {"wall_s": result["wall_s"]}
+        if not (reuse and (sites["plain"] / "search").is_dir()):
+            build_bench.write_plain_baseline(project, plain, "expert")
+            result = build_bench.run_build(plain / "mkdocs.yml", sites["plain"], OUT / f"search-build-plain-{n}.log")
+            if result["exit_code"] != 0:
+                raise SystemExit(f"plain build failed:\n{result['log_tail']}")
+            builds["plain"] = {"wall_s": result["wall_s"]}
+    if not (reuse and (sites["previous"] / "search-data" / "index.json").is_file()):
+        if sites["previous"].exists():
+            shutil.rmtree(sites["previous"])
+        builds["previous"] = {"search_data_wall_s": write_data(previous_code(previous), project, sites["previous"],
+                                                               "find", OUT / f"search-data-previous-{n}.log")}
     _copy_shell(sites["hub"], sites["previous"])
-    builds["previous"] = {"search_data_wall_s": write_data(previous_code(previous), project, sites["previous"], "find",
-                                                           OUT / f"search-data-previous-{n}.log")}
     return sites, builds
 
 
