@@ -137,7 +137,7 @@
     offers.appendChild(offer(what.href, "Search the directory of services for “" + text + "”", "what"));
   }
 
-  function checkPlace(text, mySeq) {
+  function checkPlace(text) {
     clearTimeout(placeTimer);
     if (text.length > 60 || text.split(/\s+/).length > 4) return;
     placeTimer = setTimeout(function () {
@@ -145,27 +145,41 @@
       loadGeo().then(function (HubGeo) {
         return HubGeo.resolve(text, { base: siteURL("data-geo").href });
       }).then(function (found) {
-        if (mine !== placeSeq || mySeq !== seq || !found || found.notFound) return;
+        if (mine !== placeSeq || text !== offered || !found || found.notFound) return;
         drawOffers(text, found);
       }, function () { /* no place offer when the geo data cannot load; the text results stand */ });
     }, PLACE_WAIT);
   }
 
+  /*
+   * One search at a time: while one runs, keystrokes only note that the text changed, and the latest text is
+   * searched when it returns. No fixed delay when typing slowly, and no queue of stale searches when fast.
+   */
+  var busy = false, again = false, offered = "";
   function run() {
     var text = input.value.trim().slice(0, MAX_QUERY);
     var mine = ++seq;
     if (!text) {
+      offered = "";
       offers.textContent = "";
       list.textContent = "";
       status.textContent = "Type to search services, resources, practice examples, events and pages.";
       return;
     }
-    drawOffers(text, null);
-    checkPlace(text, mine);
+    if (text !== offered) {  // a new text: new offers (the place is looked up again after a pause)
+      offered = text;
+      drawOffers(text, null);
+      checkPlace(text);
+    }
+    if (busy) { again = true; return; }
+    busy = true;
     search(text).then(function (found) {
       if (mine === seq) draw(text, found);
     }, function () {
       if (mine === seq) status.textContent = "The search could not load. Check your connection and type again, or use the directory search.";
+    }).then(function () {
+      busy = false;
+      if (again) { again = false; run(); }
     });
   }
 
