@@ -126,7 +126,7 @@ def write_data(code: Path, project: Path, site: Path, what: str, log: Path) -> f
     start = time.perf_counter()
     with open(log, "wb") as output:
         result = subprocess.run([sys.executable, "-c", DATA_ONLY, str(project), str(site), what],
-                                stdout=output, stderr=subprocess.STDOUT, env=env, cwd=project)
+                                check=False, stdout=output, stderr=subprocess.STDOUT, env=env, cwd=project)
     if result.returncode:
         raise SystemExit(f"writing the search data failed, see {log}")
     return round(time.perf_counter() - start, 1)

@@ -73,7 +73,7 @@ class HubPlugin(BasePlugin):
                 + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report."
             )
         self.hub = hub
-        self.page_kinds = {uri: "Resource" for uri in hub.resources_by_uri}
+        self.page_kinds = dict.fromkeys(hub.resources_by_uri, "Resource")
         self.page_kinds.update({entry.src_uri: "Practice example" for entry in hub.practice})
         self.page_kinds.update({entry.src_uri: "Event" for entry in hub.events})
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
