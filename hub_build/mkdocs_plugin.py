@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
+from .csp import ThemeSnippets, meta_tag
 from .hub import Hub
 from .loader import load_hub
 from .problems import format_report
@@ -141,6 +143,12 @@ class HubPlugin(BasePlugin):
         if "title" not in page.meta and page.title:
             page.meta["title"] = html.escape(re.sub(r"<[^>]*>", "", page.title).replace("<", "").replace(">", ""))
         return body
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """`hub_csp()` in the theme prints the policy, allowing only the theme's own inline snippets."""
+        snippets = ThemeSnippets(env, config.theme.get("features") or [])
+        env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
+        return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.hub is not None
