@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
+from .config_links import link_setting_problems
 from .hub import Hub
 from .loader import load_hub
 from .problems import format_report
@@ -44,7 +45,9 @@ def load_from_config(config_file: Path, today=None) -> Hub:
         details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors(include_url=False))
         _fail(f"the hub plugin's options in {config_file} are not valid: {details}")
     root = config_file.resolve().parent
-    return load_hub(root, settings, docs_dir=root / str(config.get("docs_dir") or "docs"), today=today)
+    hub = load_hub(root, settings, docs_dir=root / str(config.get("docs_dir") or "docs"), today=today)
+    hub.problems.extend(link_setting_problems(config_file, config, config_file.name))
+    return hub
 
 
 @click.group()

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
+from .config_links import link_setting_problems
 from .csp import ThemeSnippets, meta_tag
 from .hub import Hub
 from .loader import load_hub
@@ -28,7 +29,7 @@ from .publish import THEME_DIR, publish_extras, publish_feeds
 from .render.sanitise import sanitise_page
 from .render.site import BLOCK_NAMES, GeneratedPage, HubSite
 from .render.urls import SiteUrls
-from .settings import HubSettings
+from .settings import HubSettings, read_mkdocs_config
 
 log = logging.getLogger("mkdocs.plugins.hub")
 _MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
@@ -59,6 +60,9 @@ class HubPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         hub = load_hub(root, self.settings, docs_dir=Path(config.docs_dir))
+        if config.config_file_path:
+            path = Path(config.config_file_path)
+            hub.problems.extend(link_setting_problems(path, read_mkdocs_config(path), path.name))
         for problem in hub.warnings:
             # Overdue reviews are the editors' to-do list, not a broken build.
             level = logging.INFO if problem.field == "last_reviewed" else logging.WARNING
