@@ -30,6 +30,7 @@ from .render.sanitise import sanitise_page
 from .render.site import BLOCK_NAMES, GeneratedPage, HubSite
 from .render.urls import SiteUrls
 from .settings import HubSettings, read_mkdocs_config
+from .sitedir import site_folder_problem
 
 log = logging.getLogger("mkdocs.plugins.hub")
 _MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
@@ -59,6 +60,10 @@ class HubPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        config_file = Path(config.config_file_path) if config.config_file_path else root / "mkdocs.yml"
+        refused = site_folder_problem(Path(config.site_dir), root, Path(config.docs_dir), self.settings, config_file)
+        if refused:  # checked before MkDocs empties the site folder
+            raise PluginError(f"{refused}; nothing was built or changed")
         hub = load_hub(root, self.settings, docs_dir=Path(config.docs_dir))
         if config.config_file_path:
             path = Path(config.config_file_path)

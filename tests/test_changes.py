@@ -49,7 +49,7 @@ def test_only_changed_files_are_reported_with_a_summary(repo):
     assert ("- `directory/bristol-family-links.yaml` (service): `Bristol Family Links` — fields changed: "
             "`summary`, `contact (contact.phone)`") in summary
     assert "### Removed (1)\n\n- `directory/to-remove.yaml` (service)" in summary
-    assert "`directory/to-rename.yaml` → `directory/renamed.yaml` (service): To rename — no field changed" in summary
+    assert "`directory/to-rename.yaml` → `directory/renamed.yaml` (service): `To rename` — no field changed" in summary
     assert "**This change has 1 error**" in summary
 
 
