@@ -1,4 +1,4 @@
-"""Link-valued settings in mkdocs.yml are checked like listing URLs.
+"""Link-valued settings in mkdocs.yml are checked like listing URLs (and the site's name like any text).
 
 mkdocs.yml is in the repository, so a pull request can change it: a `javascript:` edit link
 or social link would be printed on every page. Absolute links must be http(s) web addresses
@@ -61,9 +61,15 @@ def link_problem(value: Any, rule: str) -> tuple[str, str] | None:
 
 
 def link_setting_problems(config_file: Path, config: dict[str, Any], display: str = "mkdocs.yml") -> list[Problem]:
-    """A problem, at its line in mkdocs.yml, for every link-valued setting that is not a safe web address."""
+    """A problem, at its line in mkdocs.yml, for every link-valued setting that is not a safe web address,
+    and for a site name or description with characters that would break the feed (the rule of text fields)."""
     lines = _key_lines(config_file)
     problems = []
+    for key in ("site_name", "site_description"):
+        value = config.get(key)
+        found = text_characters_problem(value, multiline=False) if isinstance(value, str) else None
+        if found:
+            problems.append(Problem(display, lines.get((key,), 1), 1, found[0], found[1], field=key))
     for path, value, rule in _link_settings(config):
         found = link_problem(value, rule)
         if found:
