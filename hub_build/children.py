@@ -37,7 +37,9 @@ def run(args: Sequence[str], *, on_start: Callable[[subprocess.Popen], None] | N
 
     def forward(signum: int, _frame: object) -> None:
         received.append(signum)
-        _signal_group(child, signal.SIGINT if signum == signal.SIGINT else signal.SIGTERM)
+        # Always SIGTERM: a Python child still starting up would print a traceback for SIGINT; the MkDocs
+        # child (hub_build.mkdocs_child) turns SIGTERM into an orderly stop once it is running.
+        _signal_group(child, signal.SIGTERM)
 
     previous = {sig: signal.signal(sig, forward) for sig in FORWARDED}
     try:
