@@ -338,23 +338,34 @@ def test_a_port_in_use_is_one_line(tmp_path):
 
 # --- finding 9: outputs other tools read ------------------------------------------------------------
 
-@pytest.mark.parametrize("character", ["\ufffe", "\uffff", "\ufdd0", "\U0001fffe", "\U0010ffff", "\x0b", "\x1b",
-                                       "\x85", "\ud800"])
-@pytest.mark.parametrize("field", ["name", "summary", "description", "review_owner"])
-def test_characters_that_break_xml_are_refused_at_validation(tmp_path, character, field):
-    value = f"Family {character} Links"
-    text = dump(listing(**{field: value})).encode("utf-8", "surrogatepass")
-    root = make_hub(tmp_path / "hub", {"bad.yaml": text})
+BAD_CHARACTERS = ["\ufffe", "\uffff", "\ufdd0", "\U0001fffe", "\U0010ffff", "\x0b", "\x1b", "\x85", "\ue000"]
+TEXT_FIELDS = ["name", "summary", "description", "review_owner", "opening_hours"]
+
+
+def test_characters_that_break_xml_are_refused_at_validation(tmp_path):
+    """Every bad character in every kind of text field: one error at the field's own line, and no build."""
+    files, expected = {}, {}
+    for i, character in enumerate(BAD_CHARACTERS):
+        for field in TEXT_FIELDS:
+            text = dump(listing(**{field: f"Family {character} Links"}))
+            name = f"bad-{i}-{field.replace('_', '-')}.yaml"
+            files[name] = text.encode("utf-8")
+            line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{field}:"))
+            expected[f"directory/{name}"] = (line, field, f"U+{ord(character):04X}")
+    files["lone-surrogate.yaml"] = dump(listing(name="Family \ud800 Links")).encode("utf-8", "surrogatepass")
+    root = make_hub(tmp_path / "hub", files)
     before = snapshot(root)
     done = hub_build("validate", "--format", "json", cwd=root)
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    problems = json.loads(done.stdout)["problems"]
-    assert problems and all(p["path"] == "directory/bad.yaml" for p in problems), problems
-    if character != "\ud800":  # a lone surrogate is not UTF-8 at all: the file is refused as unreadable
-        line = dump(listing(**{field: value})).splitlines().index(next(
-            row for row in dump(listing(**{field: value})).splitlines() if row.startswith(f"{field}:"))) + 1
-        assert [(p["line"], p["field"]) for p in problems if p["severity"] == "error"] == [(line, field)], problems
-        assert f"U+{ord(character):04X}" in problems[0]["message"]
+    errors: dict[str, list] = {}
+    for problem in json.loads(done.stdout)["problems"]:
+        if problem["severity"] == "error":
+            errors.setdefault(problem["path"], []).append(problem)
+    for path, (line, field, code) in expected.items():
+        found = errors.get(path, [])
+        assert [(p["line"], p["field"]) for p in found] == [(line, field)], (path, found)
+        assert code in found[0]["message"], found
+    assert errors.get("directory/lone-surrogate.yaml"), "a file that is not UTF-8 must be an error"
     assert hub_build("build", cwd=root).returncode != 0
     assert snapshot(root) == before
 
@@ -474,7 +485,6 @@ def test_link_settings_are_checked_like_listing_urls(tmp_path, setting, line):
     assert done.returncode != 0 and "Traceback" not in done.stdout + done.stderr
     assert re.search(rf"mkdocs\.yml:{expected}:1: error: .*javascript|mkdocs\.yml:{expected}:1: error: .*data:",
                      done.stdout) or "repository" in done.stdout + done.stderr, done.stdout + done.stderr
-    assert hub_build("build", cwd=root).returncode != 0
     assert mkdocs_build(root).returncode != 0
     assert snapshot(root) == before
 
