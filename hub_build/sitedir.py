@@ -40,7 +40,18 @@ def site_folder_problem(site: Path, root: Path, docs_dir: Path, settings: HubSet
                     f"hub's sources. {hint.capitalize()}")
     if site.exists() and not site.is_dir():
         return f"the site folder {site} is a file, not a folder; building there would replace it. {hint.capitalize()}"
+    if site.is_dir() and not looks_built(site):
+        return (f"the folder {site} holds files and is not a site built before (it has no index.html or 404.html); "
+                f"building there would delete them. {hint.capitalize()}, or empty it first")
     return None
+
+
+def looks_built(folder: Path) -> bool:
+    """An empty folder, or one a previous build wrote (every built site has a home page and a 404 page)."""
+    try:
+        return not any(folder.iterdir()) or (folder / "index.html").is_file() or (folder / "404.html").is_file()
+    except OSError:
+        return False
 
 
 def staging_prefix(target: Path) -> str:

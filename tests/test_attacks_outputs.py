@@ -118,11 +118,17 @@ def wait_until(check, seconds: float, what: str):
     ("content/built", "is inside the hub's docs folder"),
     ("directory/site", "is inside the hub's listings folder"),
     (".git", "is the hub's git repository"),
+    ("schema", "is not a site built before"),
+    ("../elsewhere", "is not a site built before"),
 ])
 def test_build_refuses_a_site_folder_in_or_around_the_sources(tmp_path, site_dir, says):
     parent, root = hub_with_old_site(tmp_path)
     (root / ".git").mkdir()
     (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (root / "schema").mkdir()
+    (root / "schema" / "service.schema.json").write_text("{}")
+    (parent / "elsewhere").mkdir()
+    (parent / "elsewhere" / "notes.txt").write_text("someone's notes")
     before = snapshot(parent)
     done = hub_build("build", "-d", site_dir, cwd=root)
     assert_one_line_error(done, says, "nothing was built or changed")
