@@ -31,8 +31,9 @@ def run(args: Sequence[str], *, on_start: Callable[[subprocess.Popen], None] | N
         **popen: object) -> tuple[int, int | None]:
     """Run `args` to completion; returns (exit code, the signal that stopped hub-build or None)."""
     received: list[int] = []
-    child = subprocess.Popen(list(args), start_new_session=True,
-                             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+    # No thread of ours runs yet when the child forks (on_start comes after), so preexec_fn is safe here.
+    child = subprocess.Popen(list(args), start_new_session=True,  # noqa: S603 - our own interpreter, a list
+                             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,  # noqa: PLW1509
                              **popen)  # type: ignore[call-overload]
 
     def forward(signum: int, _frame: object) -> None:

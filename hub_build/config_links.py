@@ -28,7 +28,8 @@ def _link_settings(config: dict[str, Any]) -> Iterator[tuple[tuple, Any, str]]:
     yield ("site_url",), config.get("site_url"), ABSOLUTE
     yield ("repo_url",), config.get("repo_url"), ABSOLUTE
     yield ("edit_uri",), config.get("edit_uri"), MAY_BE_RELATIVE
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    raw_extra = config.get("extra")
+    extra: dict[str, Any] = raw_extra if isinstance(raw_extra, dict) else {}
     yield ("extra", "homepage"), extra.get("homepage"), MAY_BE_RELATIVE
     for name, rule in (("social", ABSOLUTE), ("alternate", MAY_BE_RELATIVE)):
         entries = extra.get(name)
@@ -82,7 +83,7 @@ def link_setting_problems(config_file: Path, config: dict[str, Any], display: st
 def _key_lines(config_file: Path) -> dict[tuple, int]:
     """The 1-based line of every mapping key and list item in mkdocs.yml; plugins are keyed by their name."""
     try:
-        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     lines: dict[tuple, int] = {}
