@@ -11,11 +11,13 @@ as changed, because any listing may be affected.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
+from .fields import shown
 from .inventory import is_markdown, markdown_stem
 from .loader import split_front_matter
 from .problems import Problem
@@ -225,7 +227,7 @@ def summary_markdown(root: Path, changes: ChangeSet, problems: list[Problem]) ->
     """A reviewer's summary: what was added, changed and removed, the fields that changed, and the verdict."""
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
-    lines = [f"## Listings changed since `{changes.ref}`", ""]
+    lines = [f"## Listings changed since {_code(changes.ref)}", ""]
     if not changes.files:
         lines.append("No listings, resources, practice examples or events changed.")
     groups = (("added", "Added"), ("changed", "Changed"), ("renamed", "Renamed"), ("removed", "Removed"))
@@ -236,11 +238,11 @@ def summary_markdown(root: Path, changes: ChangeSet, problems: list[Problem]) ->
         lines += [f"### {heading} ({len(chosen)})", ""]
         for change in chosen:
             name = _name_of(root, change)
-            label = f"`{change.path}` ({change.kind})" + (f": {_md(name)}" if name else "")
+            label = f"{_code(change.path)} ({change.kind})" + (f": {_code(name)}" if name else "")
             if change.status == "renamed":
-                label = f"`{change.old_path}` → " + label
+                label = f"{_code(change.old_path)} → " + label
             if change.fields:
-                label += " — fields changed: " + ", ".join(f"`{f}`" for f in change.fields)
+                label += " — fields changed: " + ", ".join(_code(f) for f in change.fields)
             elif change.status in ("changed", "renamed"):
                 label += " — no field changed (layout or comments only)"
             broken = sum(1 for p in errors if p.path == change.path)
@@ -255,6 +257,14 @@ def summary_markdown(root: Path, changes: ChangeSet, problems: list[Problem]) ->
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _md(text: str) -> str:
-    """Listing names are contributor text: keep Markdown and HTML in them inert."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~" else ch for ch in text.replace("\n", " "))
+def _code(text: str) -> str:
+    """Contributor text (file names, keys, names, the ref) as an inline code span: never markup, a link or an image.
+
+    Line breaks and other invisible characters are shown as \\uXXXX (a line break would end the list item and
+    start new Markdown blocks), and the span's fence is longer than any run of backticks inside it.
+    """
+    text = shown(text, limit=200)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
+from .config_links import link_setting_problems
 from .hub import Hub
 from .loader import load_hub
 from .problems import format_report
@@ -44,7 +44,9 @@ def load_from_config(config_file: Path, today=None) -> Hub:
         details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors(include_url=False))
         _fail(f"the hub plugin's options in {config_file} are not valid: {details}")
     root = config_file.resolve().parent
-    return load_hub(root, settings, docs_dir=root / str(config.get("docs_dir") or "docs"), today=today)
+    hub = load_hub(root, settings, docs_dir=root / str(config.get("docs_dir") or "docs"), today=today)
+    hub.problems.extend(link_setting_problems(config_file, config, config_file.name))
+    return hub
 
 
 @click.group()
@@ -149,8 +151,26 @@ def _settings_from_config(config_file: Path) -> tuple[HubSettings, Path, Path]:
     return settings, root, root / str(config.get("docs_dir") or "docs")
 
 
-def _mkdocs(*args: str) -> int:
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args])  # noqa: S603 - our own interpreter, arguments as a list
+def _mkdocs(*args: str, **popen) -> int:
+    """Run MkDocs in its own process group; stopping hub-build (SIGINT, SIGTERM) stops it too."""
+    from .children import run
+
+    code, stopped_by = run([sys.executable, "-m", "hub_build.mkdocs_child", *args], **popen)
+    if stopped_by is not None:
+        click.echo("hub-build: stopped", err=True)
+        sys.exit(128 + stopped_by)
+    return code
+
+
+def _read_config(config_file: Path) -> dict:
+    """mkdocs.yml as a dict, or a one-line error naming the file and the YAML problem."""
+    if not config_file.is_file():
+        _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
+    try:
+        return read_mkdocs_config(config_file)
+    except Exception as error:  # a broken mkdocs.yml: say so, no traceback
+        _fail(f"{config_file} cannot be read: {' '.join(str(error).split())}")
+    raise AssertionError("unreachable")
 
 
 @main.command()
@@ -160,19 +180,29 @@ def _mkdocs(*args: str) -> int:
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Treat warnings as errors.")
 def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
     """Build the site; a failed build leaves any previous site untouched."""
-    if not config_file.is_file():
-        _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
-    config = read_mkdocs_config(config_file)
-    root = config_file.resolve().parent
+    from .sitedir import clean_leftovers, site_folder_problem, staging_prefix
+
+    config = _read_config(config_file)
+    settings, root, docs_dir = _settings_from_config(config_file)
     target = (site_dir or root / str(config.get("site_dir") or "site")).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    refused = site_folder_problem(target, root, docs_dir, settings, config_file.resolve())
+    if refused:
+        _fail(f"{refused}; nothing was built or changed")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        clean_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=f"{staging_prefix(target)}{os.getpid()}-", dir=target.parent))
+    except OSError as error:
+        _fail(f"cannot write the site beside {target}: {error.strerror or error}; nothing was built or changed")
     try:
         code = _mkdocs("build", "-q", "-f", str(config_file), "-d", str(staging), *(["--strict"] if strict else []))
         if code != 0:
             click.echo(f"hub-build: the build failed; {target} was left as it was", err=True)
             sys.exit(1)
-        _swap_in(staging, target)
+        try:
+            _swap_in(staging, target)
+        except OSError as error:
+            _fail(f"cannot put the new site in place at {target}: {error.strerror or error}")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     click.echo(f"built the site in {target}", err=True)
@@ -180,7 +210,9 @@ def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
 
 def _swap_in(staging: Path, target: Path) -> None:
     """Replace the old site with the new one in two renames, so readers never see half a site."""
-    old = target.with_name(f".{target.name}-old")
+    from .sitedir import old_site
+
+    old = old_site(target)
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
@@ -191,11 +223,19 @@ def _swap_in(staging: Path, target: Path) -> None:
 @main.command()
 @CONFIG_OPTION
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(config_file: Path, dev_addr: str) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Show everything MkDocs says, not only problems.")
+def serve(config_file: Path, dev_addr: str, verbose: bool) -> None:
     """Serve the hub locally, rebuilding when content, listings or settings change."""
-    if not config_file.is_file():
-        _fail(f"no {config_file} here; run this in the hub's folder or pass -f path/to/mkdocs.yml")
-    sys.exit(_mkdocs("serve", "-f", str(config_file), "-a", dev_addr))
+    from .serving import announce_when_up, check_address, served_url
+
+    config = _read_config(config_file)
+    try:
+        host, port = check_address(dev_addr)
+    except ValueError as error:
+        _fail(str(error))
+    url = served_url(host, port, config.get("site_url"))
+    args = ["serve", "-f", str(config_file), "-a", dev_addr, *([] if verbose else ["-q"])]
+    sys.exit(_mkdocs(*args, on_start=lambda child: announce_when_up(child, host, port, url)))
 
 
 @main.command()

@@ -33,7 +33,14 @@ def shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def is_noncharacter(ch: str) -> bool:
+    """Unicode's 66 noncharacters (U+FDD0..U+FDEF and the last two of every plane): not allowed in XML feeds."""
+    point = ord(ch)
+    return 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
+
+
 def _check_characters(value: str, *, multiline: bool) -> str:
+    """Refuse characters that no reader can see or that make the feeds and calendars invalid XML/text."""
     for ch in value:
         if ch in "\n\t" and multiline:
             continue
@@ -41,10 +48,20 @@ def _check_characters(value: str, *, multiline: bool) -> str:
         if category == "Cc":
             raise problem("control_character", f"contains an invisible control character (U+{ord(ch):04X})",
                           "retype the text, or paste it as plain text")
-        if category in ("Cs", "Co"):
+        if category in ("Cs", "Co") or is_noncharacter(ch):
             raise problem("bad_character", f"contains a character that cannot be shown (U+{ord(ch):04X})",
                           "retype the text")
     return value
+
+
+def text_characters_problem(value: str, *, multiline: bool = True) -> tuple[str, str] | None:
+    """(message, hint) when free text holds a character the hub refuses, else None: the rule of every text
+    field, for checks outside the pydantic models (front matter of editor pages, settings)."""
+    try:
+        _check_characters(value.replace("\r\n", "\n").replace("\r", "\n"), multiline=multiline)
+    except PydanticCustomError as error:
+        return error.message(), str((error.context or {}).get("hint", ""))
+    return None
 
 
 def _normalise_text(value: str) -> str:

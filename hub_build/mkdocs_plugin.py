@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -20,6 +21,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
+from .config_links import link_setting_problems
+from .csp import ThemeSnippets, meta_tag
 from .hub import Hub
 from .inventory import visible
 from .loader import load_hub
@@ -29,7 +32,8 @@ from .render.sanitise import sanitise_page
 from .render.site import BLOCK_NAMES, GeneratedPage, HubSite
 from .render.urls import SiteUrls
 from .search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
-from .settings import HubSettings
+from .settings import HubSettings, read_mkdocs_config
+from .sitedir import site_folder_problem
 
 log = logging.getLogger("mkdocs.plugins.hub")
 _MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
@@ -62,7 +66,14 @@ class HubPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        config_file = Path(config.config_file_path) if config.config_file_path else root / "mkdocs.yml"
+        refused = site_folder_problem(Path(config.site_dir), root, Path(config.docs_dir), self.settings, config_file)
+        if refused:  # checked before MkDocs empties the site folder
+            raise PluginError(f"{refused}; nothing was built or changed")
         hub = load_hub(root, self.settings, docs_dir=Path(config.docs_dir))
+        if config.config_file_path:
+            path = Path(config.config_file_path)
+            hub.problems.extend(link_setting_problems(path, read_mkdocs_config(path), path.name))
         for problem in hub.warnings:
             # Overdue reviews are the editors' to-do list, not a broken build.
             level = logging.INFO if problem.field == "last_reviewed" else logging.WARNING
@@ -213,6 +224,12 @@ class HubPlugin(BasePlugin):
             return  # the editor's own opt-out, as Material's search honours it
         title = html.unescape(re.sub(r"<[^>]*>", "", str(page.meta.get("title") or page.title or "")))
         self.search_pages.append(PageRecord(url=page.url, kind=kind, title=title, body_html=body))
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """`hub_csp()` in the theme prints the policy, allowing only the theme's own inline snippets."""
+        snippets = ThemeSnippets(env, config.theme.get("features") or [])
+        env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
+        return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.hub is not None

@@ -7,12 +7,12 @@ An item is overdue once more than `review_interval_days` have passed since `last
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
 
 from . import events as ev
+from .csvsafe import write_rows
 from .hub import Hub
 
 NO_GROUP = "(none given)"
@@ -93,10 +93,8 @@ def format_table(items: list[ReviewItem], *, by: str, today: dt.date, include_fr
 def format_csv(items: list[ReviewItem], *, by: str, today: dt.date, include_fresh: bool = False) -> str:
     """One row per item, for a spreadsheet."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([by, "status", "days_overdue", "due", "last_reviewed", "kind", "title", "file"])
-    for name, group in _grouped(items, by, include_fresh):
-        for i in group:
-            writer.writerow([name, i.status, (today - i.due).days, i.due.isoformat(), i.last_reviewed.isoformat(),
-                             i.kind, i.title, i.source])
+    header = [by, "status", "days_overdue", "due", "last_reviewed", "kind", "title", "file"]
+    write_rows(out, [header] + [[name, i.status, (today - i.due).days, i.due.isoformat(), i.last_reviewed.isoformat(),
+                                 i.kind, i.title, i.source]
+                                for name, group in _grouped(items, by, include_fresh) for i in group])
     return out.getvalue()

@@ -45,11 +45,11 @@ def test_only_changed_files_are_reported_with_a_summary(repo):
     assert "directory/new-one.yaml:" in done.stdout and "contact.email" in done.stdout
     assert "old-broken" not in done.stdout  # broken before this change: not this pull request's problem
     summary = done.stderr
-    assert "### Added (1)\n\n- `directory/new-one.yaml` (service): New \\<one\\> — **1 error**" in summary
-    assert ("- `directory/bristol-family-links.yaml` (service): Bristol Family Links — fields changed: "
+    assert "### Added (1)\n\n- `directory/new-one.yaml` (service): `New <one>` — **1 error**" in summary
+    assert ("- `directory/bristol-family-links.yaml` (service): `Bristol Family Links` — fields changed: "
             "`summary`, `contact (contact.phone)`") in summary
     assert "### Removed (1)\n\n- `directory/to-remove.yaml` (service)" in summary
-    assert "`directory/to-rename.yaml` → `directory/renamed.yaml` (service): To rename — no field changed" in summary
+    assert "`directory/to-rename.yaml` → `directory/renamed.yaml` (service): `To rename` — no field changed" in summary
     assert "**This change has 1 error**" in summary
 
 
