@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 
+from . import placeholders
 from .fields import slug_problem
 from .hub import EventEntry, Hub, PracticeEntry, ResourceEntry, ServiceEntry
 from .models import Event, Practice, Resource, Service
@@ -107,6 +108,7 @@ def _load_services(hub: Hub, context: dict) -> None:
         hub.problems.extend(problems)
         if data is None:
             continue
+        hub.problems.extend(placeholders.problems(data, positions, source))
         service, problems = validate(Service, data, source, positions, context)
         hub.problems.extend(problems)
         if service is not None and name_problem is None and not positions.problems:
@@ -169,6 +171,10 @@ def _load_pages(hub: Hub, docs_dir: Path, context: dict, folder_name: str, model
         hub.problems.extend(problems)
         if data is None:
             continue
+        text = decode_source(raw)
+        _, body, _ = split_front_matter(text)
+        hub.problems.extend(placeholders.problems(data, positions, source, body,
+                                                  len(text[: len(text) - len(body)].split("\n"))))
         item, problems = validate(model, data, source, positions, context)
         hub.problems.extend(problems)
         if item is None or positions.problems:
@@ -223,6 +229,9 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     from .enrich import enrich
 
     enrich(hub)
+    left = [p for p in hub.problems if p.message.startswith(placeholders.MESSAGE)]
+    if left:
+        hub.problems = [p for p in hub.problems if not placeholders.superseded(p, left)]
     # Anything with an error anywhere is left out, so nothing downstream ever sees a half-valid item.
     failed = {p.path for p in hub.errors}
     hub.services = [e for e in hub.services if e.source not in failed]
