@@ -9,6 +9,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from . import placeholders
+from .duplicates import duplicate_warnings
 from .fields import slug_problem
 from .hub import EventEntry, Hub, PracticeEntry, ResourceEntry, ServiceEntry
 from .models import Event, Practice, Resource, Service
@@ -239,4 +240,5 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     hub.resources_by_uri = {r.src_uri: r for r in hub.resources}
     hub.practice = [e for e in hub.practice if e.source not in failed]
     hub.events = [e for e in hub.events if e.source not in failed]
+    hub.problems.extend(duplicate_warnings(hub.services))
     return hub
