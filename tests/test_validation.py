@@ -309,7 +309,7 @@ def test_hub_vocabulary_extends_the_packaged_one(tmp_path):
 
 def test_cli_exit_codes_and_formats(tmp_path):
     make_hub(tmp_path, {"good.yaml": GOOD_LISTING, "bad.yaml": listing(contact={"email": "x@y"}),
-                        "old.yaml": listing(last_reviewed="2025-01-01")})
+                        "old.yaml": listing(last_reviewed="2025-01-01", name="Old listing", contact={"email": "old@example.org"})})
     text = hub_build("validate", cwd=tmp_path)
     assert text.returncode == 1
     assert "Traceback" not in text.stdout + text.stderr
