@@ -59,7 +59,8 @@ def test_overdue_listing_is_marked_for_readers(tmp_path):
 
 
 def test_browse_pages_are_paginated_and_reach_every_listing(tmp_path):
-    listings = {f"service-{i:02d}.yaml": listing(name=f"Service {i:02d}") for i in range(12)}
+    listings = {f"service-{i:02d}.yaml": listing(name=f"Service {i:02d}", contact={"phone": f"0117 496 0{i:03d}"})
+                for i in range(12)}
     listings["wales-only.yaml"] = listing(name="Cardiff Family Help", coverage={"nations": ["wales"]},
                                           service_types=["helpline"])
     site = built(tmp_path, listings, plugin_options="      page_size: 5")
