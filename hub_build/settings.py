@@ -14,6 +14,8 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from .fields import EMAIL_PATTERN
+
 
 class HubSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -39,6 +41,15 @@ class HubSettings(BaseModel):
     page_size: int = Field(50, ge=5, le=500, description="Items on each page of a browse list")
     northern_ireland_precision: Literal["postcode", "outward"] = Field(
         "outward", description="How precisely the site publishes Northern Ireland (BT) postcodes to the browser",
+    )
+    report_email: Optional[str] = Field(
+        None, pattern=EMAIL_PATTERN.pattern,
+        description="The editors' address: 'Report a problem' on every page opens a pre-filled e-mail to it, and "
+        "review letters come from it. No account is needed to use it",
+    )
+    report_on_github: bool = Field(
+        True, description="Offer a pre-filled GitHub issue (.github/ISSUE_TEMPLATE/report-a-problem.yml) from "
+        "'Report a problem', when the hub's repository is known (repository, or a GitHub edit_url)",
     )
 
 
