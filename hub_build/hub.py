@@ -97,6 +97,7 @@ class Hub:
     problems: list[Problem] = field(default_factory=list)
     practice: list[PracticeEntry] = field(default_factory=list)
     events: list[EventEntry] = field(default_factory=list)
+    docs_dir: Optional[Path] = None  # the content folder (MkDocs' docs_dir); None: root / "content"
 
     @property
     def errors(self) -> list[Problem]:

@@ -221,7 +221,8 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     root = root.resolve()
     vocab_file = root / settings.vocabulary if settings.vocabulary else None
     vocabulary, problems = load_vocabulary(vocab_file, display_path=settings.vocabulary or "")
-    hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems)
+    hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems,
+              docs_dir=(docs_dir or root / "content").resolve())
     context = {"vocabulary": vocabulary, "today": hub.today}
     _load_services(hub, context)
     _load_resources(hub, docs_dir or root / "content", context)

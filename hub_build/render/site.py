@@ -264,7 +264,7 @@ class HubSite:
                                    self.render_resource_index, kind="resources"))
         pages += self.knowledge.plan()  # resource browse pages, practice, events, updates (render/knowledge.py)
         pages.append(GeneratedPage("suggest/index.md", "Suggest a listing",
-                                   "Propose a service for the directory with a form that checks every answer.",
+                                   "Propose a service, resource, event or practice example with a form that checks every answer.",
                                    self.render_suggest, kind="suggest"))
         return pages
 
@@ -278,6 +278,7 @@ class HubSite:
         return self._templates.get_template("suggest.html").render(  # the JSON goes in an attribute, escaped
             config=json.dumps(config, ensure_ascii=False, separators=(",", ":")), new_file_url=config["newFileUrl"],
             script=SiteUrls.rel(page_url, "assets/hub/suggest.js"), submit_url="",
+            report_email=self.hub.settings.report_email or "",
         )
 
     @cached_property
