@@ -161,10 +161,14 @@
     var lines = [];
     Object.keys(value).forEach(function (key) {
       var item = value[key];
-      if (Array.isArray(item)) {
+      if (Array.isArray(item) && !item.length) lines.push(pad + key + ": []");
+      else if (item && typeof item === "object" && !Array.isArray(item) && !Object.keys(item).length) lines.push(pad + key + ": {}");
+      else if (Array.isArray(item)) {
         lines.push(pad + key + ":");
         item.forEach(function (element) {
-          if (element && typeof element === "object") {
+          if (element && typeof element === "object" && !Object.keys(element).length) {
+            lines.push(pad + "  - {}");
+          } else if (element && typeof element === "object") {
             var inner = yamlLines(element, indent + 4);
             lines.push(pad + "  - " + inner[0].replace(/^\s+/, ""));
             Array.prototype.push.apply(lines, inner.slice(1));
@@ -456,7 +460,8 @@
     if (!this.config.frontMatter) {
       return ["# yaml-language-server: $schema=" + this.config.schemaRef, note].concat(lines).join("\n") + "\n";
     }
-    var body = this.body ? this.body.value.replace(/\r\n?/g, "\n") : "";
+    // The page's text is kept as typed, less what no text file may hold: CR line ends, NUL characters.
+    var body = this.body ? this.body.value.replace(/\r\n?/g, "\n").replace(/\u0000/g, "\ufffd") : "";
     return ["---", note].concat(lines).concat(["---", body]).join("\n") + "\n";
   };
 
