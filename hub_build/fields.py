@@ -152,7 +152,7 @@ def normalise_uk_phone(raw: str) -> str:
         raise problem("phone_format", f"'{shown(raw)}' is not a UK phone number",
                       "write it in full with the area code, like 0117 496 0123")
     try:
-        phones.check(digits, shown(raw))
+        phones.check(digits, raw, shown)
     except phones.PhoneError as error:
         raise problem(error.kind, error.message, error.hint) from None
     return digits

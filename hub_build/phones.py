@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
@@ -68,8 +69,12 @@ def group(digits: str, groups: tuple[int, ...]) -> str:
     return " ".join(p for p in parts if p)
 
 
+_DRAMA_BY_PREFIX = {r.prefix: r for r in DRAMA_RANGES}
+assert {len(p) for p in _DRAMA_BY_PREFIX} == {8}, "drama_range looks ranges up by their first 8 digits"
+
+
 def drama_range(digits: str) -> DramaRange | None:
-    return next((r for r in DRAMA_RANGES if digits.startswith(r.prefix)), None)
+    return _DRAMA_BY_PREFIX.get(digits[:8])
 
 
 @lru_cache(maxsize=65536)
@@ -112,14 +117,17 @@ def _prefix_shown(digits: str) -> str:
     return digits[:4]
 
 
-def check(digits: str, raw: str) -> None:
-    """Raise PhoneError with the precise reason unless national-form `digits` is a number in use."""
+def check(digits: str, raw: str, quote: Callable[[str], str] = str) -> None:
+    """Raise PhoneError with the precise reason unless national-form `digits` is a number in use.
+
+    `quote` shows the typed text in a message; it is called only when there is one to write.
+    """
     if SHORT_NUMBERS.match(digits):
         return
     drama = drama_range(digits)
     if drama is not None:
         if len(digits) != drama.length:
-            raise PhoneError("phone_length", f"'{raw}' has {len(digits)} digits; Ofcom's drama numbers "
+            raise PhoneError("phone_length", f"'{quote(raw)}' has {len(digits)} digits; Ofcom's drama numbers "
                              f"{drama.shown} have {drama.length}", "check for a missing or extra digit")
         return
     if _valid(digits):
@@ -128,13 +136,13 @@ def check(digits: str, raw: str) -> None:
     prefix = _prefix_shown(example or digits)
     if lengths:
         expected = " or ".join(str(n) for n in lengths)
-        raise PhoneError("phone_length", f"'{raw}' has {len(digits)} digits; numbers starting {prefix} have {expected}",
+        raise PhoneError("phone_length", f"'{quote(raw)}' has {len(digits)} digits; numbers starting {prefix} have {expected}",
                          "check for a missing or extra digit")
     if digits[:2] in ("04", "06"):
         reason = f"UK numbers never start {digits[:2]}"
     else:
         reason = f"Ofcom's numbering plan has no range of numbers like it starting {prefix}"
-    raise PhoneError("phone_not_in_use", f"'{raw}' is not a UK number in use: {reason}",
+    raise PhoneError("phone_not_in_use", f"'{quote(raw)}' is not a UK number in use: {reason}",
                      "check the number with the service")
 
 

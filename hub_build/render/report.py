@@ -9,7 +9,6 @@ questions); with it, report.js shows the form and pre-fills the e-mail or the is
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -32,13 +31,12 @@ WHAT_IS_WRONG: dict[str, tuple[str, ...]] = {
 }
 NOUNS = {"service": "listing", "resource": "resource", "practice": "practice example", "event": "event"}
 
-_GITHUB_EDIT = re.compile(r"^https://github\.com/([^/\s]+)/([^/\s]+)/edit/([^/\s]+)/\{path\}$")
-
-
 def repository_url(settings: HubSettings) -> str:
     """The hub's GitHub repository (https://github.com/ORG/REPO), from `repository` or a GitHub edit_url; or ''."""
     if settings.repository:
         return settings.repository.rstrip("/")
+    from .suggest import _GITHUB_EDIT  # the one reading of a GitHub edit_url
+
     match = _GITHUB_EDIT.match(settings.edit_url or "")
     return f"https://github.com/{match.group(1)}/{match.group(2)}" if match else ""
 
