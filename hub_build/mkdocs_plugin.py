@@ -73,6 +73,8 @@ class HubPlugin(BasePlugin):
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/hub/hub.css")
         config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
+        config.extra_javascript.append("assets/hub/print.js")  # the print header's date and page address
+        config.extra_javascript.append("assets/hub/keyboard.js")  # the header's menu and search buttons by keyboard
         config.extra_css.append("assets/hub/search.css")
         config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
         return config

@@ -19,6 +19,7 @@ from .fields import (
     as_list, problem, shown, vocabulary_term,
 )
 from .geo.postcodes import normalise_postcode
+from .languages import LanguageTag
 
 ServiceType = vocabulary_term("service_types")
 Audience = vocabulary_term("audiences")
@@ -186,6 +187,18 @@ class Service(Strict):
     last_reviewed: ReviewDate = Field(description="The day the details were last checked with the service (YYYY-MM-DD, "
                                       "not in the future)", examples=["2026-09-14"])
     review_owner: Optional[Title] = Field(None, description="Who keeps this listing up to date", examples=["Directory team"])
+    text_language: Optional[LanguageTag] = Field(
+        None, description="The language the service's own text (name, summary, description and the other text) is "
+        "written in, as a BCP 47 tag, when it is not English: pages mark it so screen readers pronounce it",
+        examples=["cy"])
+    name_language: Optional[LanguageTag] = Field(
+        None, description="The language of the name alone, when it differs from the rest of the text "
+        "(for example a Gaelic name over an English summary)", examples=["gd"])
+
+    @property
+    def lang_of_name(self) -> str:
+        """The `lang` to put on the name, or "" when it is the hub's own language."""
+        return self.name_language or self.text_language or ""
 
     @model_validator(mode="after")
     def _audience_details(self, info: ValidationInfo) -> "Service":
