@@ -66,6 +66,10 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "opening_hours": ("Opening hours", "For example: Monday to Friday, 9am to 5pm."),
         "languages": ("Languages", "The languages the service works in."),
         "review_owner": ("Who will keep this listing up to date?", "A team or role, like Directory team."),
+        "text_language": ("Language of the text", "Only if you wrote it in another language than English: "
+                          "cy for Welsh, gd for Scottish Gaelic, ga for Irish."),
+        "name_language": ("Language of the name", "Only if the name is in another language than the rest: "
+                          "cy for Welsh, gd for Scottish Gaelic, ga for Irish."),
     },
     "resource": {
         "title": ("Title of the resource", "As it is published."),
