@@ -599,13 +599,14 @@
     var asked = (window.location.search.match(/[?&]kind=([a-z]+)/) || [])[1];
     if (asked && config.kinds[asked]) kind = asked;
 
-    // "What would you like to suggest?": one radio button per kind; choosing one builds its form.
+    // "What would you like to suggest?": a choice of kinds (one Tab stop); choosing one builds its form.
+    var select = el("select", { id: "hub-suggest-kind" });
     Object.keys(config.kinds).forEach(function (key) {
-      var id = "hub-suggest-kind-" + key;
-      var radio = el("input", { type: "radio", name: "hub-suggest-kind", id: id, value: key, checked: key === kind });
-      radio.addEventListener("change", function () { if (radio.checked) choose(key); });
-      chooser.appendChild(el("div", { "class": "hub-choice" }, [radio, el("label", { "for": id, text: config.kinds[key].label })]));
+      select.appendChild(el("option", { value: key, text: config.kinds[key].label, selected: key === kind }));
     });
+    select.addEventListener("change", function () { choose(select.value); });
+    chooser.appendChild(el("label", { "for": "hub-suggest-kind", text: "What would you like to suggest?" }));
+    chooser.appendChild(select);
 
     function choose(key) {
       kind = key;
