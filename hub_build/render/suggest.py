@@ -12,7 +12,6 @@ from ..schema import SchemaBuilder, schema_kinds
 from ..settings import today
 from .suggest_words import KIND_LABELS, form_words
 
-SUGGEST_PAGE = "suggest/index.md"
 _GITHUB_EDIT = re.compile(r"^https://github\.com/([^/\s]+)/([^/\s]+)/edit/([^/\s]+)/\{path\}$")
 
 
