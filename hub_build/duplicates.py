@@ -18,7 +18,7 @@ def _name(text: str) -> str:
 def _keys(entry: ServiceEntry) -> list[tuple[str, tuple, tuple[str | int, ...]]]:
     """(what the listings share, the key, where to point in the file)."""
     service = entry.service
-    keys = []
+    keys: list[tuple[str, tuple, tuple[str | int, ...]]] = []
     for index, location in enumerate(service.locations):
         keys.append((f"the same name and postcode ({location.postcode})",
                      ("name", _name(service.name), location.postcode.replace(" ", "")), ("locations", index, "postcode")))

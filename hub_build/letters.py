@@ -51,7 +51,7 @@ class LetterSettings:
     site_url: str = ""  # ends with '/' or is ''
     directory_urls: bool = True
     sender: str = ""  # report_email
-    today: dt.date = dt.date.today()
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 def since_ref(root: Path, since: str) -> str | None:
@@ -96,7 +96,7 @@ def plan_letters(hub: Hub, items: list[ReviewItem], *, by: str, changes: ChangeS
     for letter in letters.values():
         sources = [i.source for i in letter.items] + [i.source for i, _ in letter.changed]
         letter.recipients = sorted({contacts[s] for s in sources if s in contacts})
-    return sorted(letters.values(), key=lambda l: (l.group == NO_GROUP, l.group.casefold()))
+    return sorted(letters.values(), key=lambda one: (one.group == NO_GROUP, one.group.casefold()))
 
 
 def _absolute(settings: LetterSettings, url: str) -> str:
@@ -196,4 +196,4 @@ def write_letters(letters: list[Letter], hub: Hub, settings: LetterSettings, fol
     return written
 
 
-__all__ = ["GitError", "LetterSettings", "header_text", "plan_letters", "since_ref", "write_letters", "change_set"]
+__all__ = ["GitError", "LetterSettings", "change_set", "header_text", "plan_letters", "since_ref", "write_letters"]

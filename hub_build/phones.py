@@ -70,7 +70,6 @@ def group(digits: str, groups: tuple[int, ...]) -> str:
 
 
 _DRAMA_BY_PREFIX = {r.prefix: r for r in DRAMA_RANGES}
-assert {len(p) for p in _DRAMA_BY_PREFIX} == {8}, "drama_range looks ranges up by their first 8 digits"
 
 
 def drama_range(digits: str) -> DramaRange | None:

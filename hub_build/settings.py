@@ -14,6 +14,8 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .fields import EMAIL_PATTERN
+
 # Static files a contributor may publish from the content folder (the 'static_files' option, by extension).
 DEFAULT_STATIC_FILES = (
     "pdf", "png", "jpg", "jpeg", "gif", "webp", "ico",  # documents and images
@@ -27,7 +29,6 @@ REFUSED_STATIC = frozenset({
     "webmanifest", "ics", "atom", "rss", "md", "markdown", "yaml", "yml",
 })
 
-from .fields import EMAIL_PATTERN
 
 
 class HubSettings(BaseModel):

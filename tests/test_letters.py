@@ -14,9 +14,9 @@ from hub_build.loader import load_hub
 from hub_build.review import ReviewItem
 from hub_build.settings import HubSettings
 
-from hubs import GOOD_LISTING, GOOD_RESOURCE, hub_build, listing, make_hub
+from hubs import GOOD_RESOURCE, hub_build, listing, make_hub
 
-WELSH = "Teulu Cymru — Ŵyn a’u Teuluoedd"
+WELSH = "Teulu Cymru — Ŵyn a\u2019u Teuluoedd"
 OPTIONS = "      report_email: editors@example.org\n"
 
 

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 from hub_build.fields import format_uk_phone, normalise_uk_phone
 from hub_build.phones import DRAMA_RANGES
 
-from hubs import GOOD_LISTING, dump, listing, make_hub
+from hubs import GOOD_LISTING, listing, make_hub
 from test_validation import problems_of
 
 
@@ -87,7 +87,7 @@ def test_impossible_numbers_give_the_precise_reason(typed, message):
 def test_an_impossible_number_is_an_error_at_its_line(tmp_path):
     make_hub(tmp_path, {"x.yaml": listing(contact={**GOOD_LISTING["contact"], "phone": "01946 12345"})})
     text = (tmp_path / "directory" / "x.yaml").read_text()
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "01946 12345" in l)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "01946 12345" in row)
     [problem] = problems_of(tmp_path)
     assert problem.startswith(f"directory/x.yaml:{line}:")
     assert "contact.phone: '01946 12345' has 10 digits; numbers starting 01946 have 11" in problem

@@ -107,7 +107,7 @@ def _visible_text(page) -> str:
 
 @pytest.mark.parametrize("kind", ["resource", "event", "practice"])
 def test_each_kind_makes_a_file_that_passes_validation_and_speaks_plainly(site, tmp_path, kind):
-    with static_server(site) as base, chromium_page() as (page, requests):
+    with static_server(site) as base, chromium_page() as (page, _requests):
         page.goto(base + "suggest/")
         page.select_option("#hub-suggest-kind", kind)
         page.click(".hub-suggest__submit")  # empty: every message is plain English
@@ -151,7 +151,8 @@ def _expected(value):
 
 
 FILL_ALL = """(text) => {
-  document.querySelectorAll('#hub-suggest .hub-suggest__fields input:not([type=checkbox]):not([type=radio]), #hub-suggest .hub-suggest__fields textarea')
+  const box = '#hub-suggest .hub-suggest__fields ';
+  document.querySelectorAll(box + 'input:not([type=checkbox]):not([type=radio]), ' + box + 'textarea')
     .forEach(n => { n.value = text; });
   document.querySelectorAll('#hub-suggest .hub-suggest__fields input[type=checkbox]').forEach(n => { n.checked = true; });
   const form = window.HubSuggest.current;
@@ -167,7 +168,8 @@ def test_hostile_characters_in_every_field_round_trip_exactly(site, kind):
         page.goto(base + "suggest/")
         page.select_option("#hub-suggest-kind", kind)
         # Typed, as a person would, into every text field: the browser keeps what each kind of field allows.
-        typed_fields = page.locator("#hub-suggest .hub-suggest__fields input[type=text], #hub-suggest .hub-suggest__fields textarea")
+        typed_fields = page.locator("#hub-suggest .hub-suggest__fields input[type=text], "
+                                    "#hub-suggest .hub-suggest__fields textarea")
         for index in range(typed_fields.count()):
             typed_fields.nth(index).fill("\n".join(HOSTILE[:40]))
         runs = [page.evaluate("() => { const f = window.HubSuggest.current; const d = f.data(); "
@@ -175,7 +177,7 @@ def test_hostile_characters_in_every_field_round_trip_exactly(site, kind):
         runs += [page.evaluate(FILL_ALL, text) for text in HOSTILE + ["\n".join(HOSTILE)]]
     for run in runs:
         assert run["data"], run
-        data, positions, problems = parse_document(run["text"].encode("utf-8"), "x", front_matter=front)
+        data, _positions, problems = parse_document(run["text"].encode("utf-8"), "x", front_matter=front)
         assert problems == [], (run["text"][:300], problems)
         data.pop("#", None)
         assert data == _expected(run["data"]), run["text"][:500]

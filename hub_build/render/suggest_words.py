@@ -23,7 +23,8 @@ COMMON: dict[str, tuple[str, str]] = {
     "organisation": ("Organisation", "Who runs it."),
     "organisation.name": ("Organisation's name", "As the organisation writes it."),
     "organisation.website": ("Organisation's website", "Its full web address, like https://www.example.org"),
-    "organisation.charity_number": ("Registered charity number", "England and Wales: 6 to 8 digits. Scotland: SC and 6 digits. Northern Ireland: NIC and 6 digits."),
+    "organisation.charity_number": ("Registered charity number", "England and Wales: 6 to 8 digits. "
+                                    "Scotland: SC and 6 digits. Northern Ireland: NIC and 6 digits."),
     "audiences": ("Who is it for?", "Tick all that apply."),
     "sectors": ("Which professionals is it for?", "Tick all that apply."),
     "topics": ("What does it help with?", "Tick all that apply."),
