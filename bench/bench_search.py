@@ -1,23 +1,30 @@
-"""Search benchmark: the hub's directory search page against a plain Material site's search, same listings.
+"""Search benchmark: the directory search page (/find/) and the search box on every page, against plain
+Material search and the previous /find/ (the code at --previous, by default the commit before issue 10),
+all measured in the same run on the same listings.
 
 Builds (or reuses, with --reuse) a synthetic hub of N listings and the plain Material "expert" baseline of
 the same listings (bench/generate.py), serves each site from 127.0.0.1 and drives headless Debian Chromium:
 
-- bytes: the search data a browser must fetch before the first result, gzipped (level 6, as a web server
-  would send it): hub = results.json + index.json + lunr.js + search.js; Material = search_index.json +
-  its search worker. Also the size of Material's own search_index.json in the hub site (listings excluded).
-- first results: ms from navigation start until results for a query are on screen. Hub: find/?what=QUERY
-  (search.js records performance.now() when it first draws results); Material: type QUERY into the header
-  search as soon as the page has loaded, until the first result item appears.
+- /find/ bytes: the search data a browser must fetch before the first result for a text query, gzipped
+  (level 6, as a web server would send it): results.json + index.json + lunr.js + the scripts.
+- /find/ first results: ms from navigation start until results for find/?what=QUERY are on screen
+  (search.js records performance.now() when it first draws results).
+- site-wide box bytes per search: everything the box downloads for one search on a fresh page (Pagefind's
+  script, WebAssembly, index chunks and result fragments, and geo data when the words could be a place),
+  gzipped; and for a further search on the same page. Material: its search_index.json + worker.
+- first results in the box: ms from typing QUERY into the box to its results on screen.
 - keystroke latency: typing a phrase one key at a time; ms from each keydown until the results list has
   changed (MutationObserver), median and 90th percentile.
 
-Targets (issue 4), at N = 10,000: at most 1.5 MB gzipped before the first result, first results within
-1 s of page load, median keystroke-to-results at most 50 ms. Prints a table and PASS/FAIL lines, writes
-bench/out/search-results.json, exits 1 when a target is missed.
+Targets (issue 10), at N = 10,000: /find/ at most 400 kB gzipped before the first result and first results
+within 1 s; the site-wide box at most 300 kB per search; median keystroke to results at most 50 ms (both).
+At N = 100,000 (--search-only: only the search data is built, into copies of the pages of an N = 10,000
+site built earlier, and no plain Material site): both still work, at most 2 MB per search.
+Prints a table and PASS/FAIL lines, writes bench/out/search-results-N.json, exits 1 when a target is missed.
 
-    python bench/bench_search.py                 # N = 10,000 (builds take a few minutes)
+    python bench/bench_search.py                          # N = 10,000 (builds take several minutes)
     python bench/bench_search.py --n 1000 --reuse
+    python bench/bench_search.py --n 100000 --search-only  # after an N = 10,000 run (its pages are reused)
 """
 
 from __future__ import annotations
@@ -25,9 +32,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tarfile
 import time
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +52,11 @@ import run as build_bench  # noqa: E402  (bench/run.py: child-process generator 
 OUT = HERE / "out"
 QUERY = "family support"
 PHRASE = "visits for teenagers"
-LIMIT_BYTES = 1.5 * 1000 * 1000
+PREVIOUS = "78c7b644c57062ee9e553e134843abbfa77e37f8"  # main before issue 10: lunr.py index, lunr.js queries
+LIMIT_FIND_BYTES = 400 * 1000
+LIMIT_BOX_BYTES = 300 * 1000
+LIMIT_BYTES_LARGE = 2 * 1000 * 1000  # per search, at 100,000 listings
+LARGE = 50_000
 LIMIT_FIRST_MS = 1000
 LIMIT_KEY_MS = 50
 
@@ -61,42 +77,138 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
-def prepare(n: int, seed: int, reuse: bool) -> tuple[Path, Path, dict[str, Any]]:
-    hub, plain = OUT / f"search-hub-{n}", OUT / f"search-plain-{n}"
-    hub_site, plain_site = OUT / f"search-site-hub-{n}", OUT / f"search-site-plain-{n}"
+REPO = HERE.parent
+FIND_FILES = ("search-data/results.json", "search-data/index.json", "assets/hub/lunr.js",
+              "assets/hub/search-engine.js", "assets/hub/search.js")
+PREVIOUS_FILES = ("search-data/results.json", "search-data/index.json", "assets/hub/lunr.js", "assets/hub/search.js")
+SHELL = ("index.html", "find/index.html", "assets", "geo/las.json", "geo/outward.json", "geo/places.json",
+         "geo/version.json")
+DATA_ONLY = """
+import sys, shutil
+from pathlib import Path
+from hub_build.loader import load_hub
+from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
+from hub_build.search.files import write_search_data
+root, site, what = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
+               docs_dir=root / "content")
+write_search_data(hub, site)
+if what == "all":
+    from hub_build.render.site import HubSite
+    from hub_build.search.sitewide import write_sitewide_index
+    urls = {e.slug: HubSite(hub).service_url(e.slug) for e in hub.services}
+    write_sitewide_index(hub, [], urls, site)
+(site / "assets" / "hub").mkdir(parents=True, exist_ok=True)
+shutil.copyfile(Path(sys.modules["hub_build"].__file__).parent / "assets" / "search.js", site / "assets/hub/search.js")
+"""
+
+
+def _copy_missing(source: str, target: str) -> None:
+    if not Path(target).exists():
+        shutil.copy2(source, target)
+
+
+def _copy_shell(shell: Path, site: Path) -> None:
+    """The pages and assets of a built site around search data written before: the frame it is measured in
+    (files the data step wrote, such as the previous search.js, are kept)."""
+    for part in SHELL:
+        source, target = shell / part, site / part
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_copy_missing)
+        else:
+            _copy_missing(str(source), str(target))
+
+
+def write_data(code: Path, project: Path, site: Path, what: str, log: Path) -> float:
+    """Only the search data of `project` into `site`, with the hub_build package found under `code`."""
+    env = dict(os.environ, PYTHONPATH=str(code), NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    with open(log, "wb") as output:
+        result = subprocess.run([sys.executable, "-c", DATA_ONLY, str(project), str(site), what],
+                                check=False, stdout=output, stderr=subprocess.STDOUT, env=env, cwd=project)
+    if result.returncode:
+        raise SystemExit(f"writing the search data failed, see {log}")
+    return round(time.perf_counter() - start, 1)
+
+
+def previous_code(ref: str) -> Path:
+    """The hub_build package as it was at `ref` (git archive: no worktree, nothing checked out)."""
+    target = OUT / f"previous-{ref[:12]}"
+    if not (target / "hub_build").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "hub_build"], check=True, capture_output=True).stdout
+        tar = target / "code.tar"
+        tar.write_bytes(archive)
+        with tarfile.open(tar) as handle:
+            handle.extractall(target, filter="data")
+    return target
+
+
+def prepare(n: int, seed: int, reuse: bool, search_only: bool, previous: str | None) -> tuple[dict[str, Path], dict[str, Any]]:
+    """Sites by name: hub (the whole hub, or its search data in a shell), previous (/find/ as at `previous`),
+    plain (Material, same listings; not with --search-only). With `reuse`, each step whose output exists is skipped."""
+    project, plain = OUT / f"search-hub-{n}", OUT / f"search-plain-{n}"
+    sites = {"hub": OUT / f"search-site-hub-{n}", "previous": OUT / f"search-site-previous-{n}"}
+    if not search_only:
+        sites["plain"] = OUT / f"search-site-plain-{n}"
     builds: dict[str, Any] = {}
-    if not (reuse and (hub_site / "find" / "index.html").is_file() and (plain_site / "search").is_dir()):
-        OUT.mkdir(exist_ok=True)
-        build_bench.generate_hub(hub, n, seed)
-        build_bench.write_plain_baseline(hub, plain, "expert")
-        for name, project, site in (("hub", hub, hub_site), ("plain", plain, plain_site)):
-            result = build_bench.run_build(project / "mkdocs.yml", site, OUT / f"search-build-{name}-{n}.log")
+    OUT.mkdir(exist_ok=True)
+    if not (reuse and (project / "directory").is_dir()):
+        build_bench.generate_hub(project, n, seed)
+    if search_only:
+        if not (reuse and (sites["hub"] / "pagefind" / "pagefind.js").is_file()):
+            builds["hub"] = {"search_data_wall_s": write_data(REPO, project, sites["hub"], "all",
+                                                              OUT / f"search-data-hub-{n}.log")}
+        shell = OUT / "search-site-hub-10000"
+        if not (shell / "find" / "index.html").is_file():
+            raise SystemExit("--search-only reuses the pages of an N = 10,000 run: run bench/bench_search.py first")
+        _copy_shell(shell, sites["hub"])
+    else:
+        if not (reuse and (sites["hub"] / "pagefind" / "pagefind.js").is_file()):
+            result = build_bench.run_build(project / "mkdocs.yml", sites["hub"], OUT / f"search-build-hub-{n}.log")
             if result["exit_code"] != 0:
-                raise SystemExit(f"{name} build failed:\n{result['log_tail']}")
-            builds[name] = {"wall_s": result["wall_s"]}
-    return hub_site, plain_site, builds
+                raise SystemExit(f"hub build failed:\n{result['log_tail']}")
+            builds["hub"] = {"wall_s": result["wall_s"]}
+        if not (reuse and (sites["plain"] / "search").is_dir()):
+            build_bench.write_plain_baseline(project, plain, "expert")
+            result = build_bench.run_build(plain / "mkdocs.yml", sites["plain"], OUT / f"search-build-plain-{n}.log")
+            if result["exit_code"] != 0:
+                raise SystemExit(f"plain build failed:\n{result['log_tail']}")
+            builds["plain"] = {"wall_s": result["wall_s"]}
+    if previous is None:
+        del sites["previous"]
+        return sites, builds
+    if not (reuse and (sites["previous"] / "search-data" / "index.json").is_file()):
+        if sites["previous"].exists():
+            shutil.rmtree(sites["previous"])
+        builds["previous"] = {"search_data_wall_s": write_data(previous_code(previous), project, sites["previous"],
+                                                               "find", OUT / f"search-data-previous-{n}.log")}
+    _copy_shell(sites["hub"], sites["previous"])
+    return sites, builds
 
 
-def sizes(hub_site: Path, plain_site: Path) -> dict[str, Any]:
-    worker = next((plain_site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    hub_files = {name: gz(hub_site / name) for name in
-                 ("search-data/results.json", "search-data/index.json", "assets/hub/lunr.js", "assets/hub/search.js")}
-    return {
-        "hub_files_gz": hub_files,
-        "hub_before_first_result_gz": sum(hub_files.values()),
-        "hub_before_first_result_no_query_gz": sum(v for k, v in hub_files.items() if not k.endswith("index.json")),
-        "hub_raw": {name: (hub_site / name).stat().st_size for name in hub_files},
-        "plain_before_first_result_gz": gz(plain_site / "search" / "search_index.json") + gz(worker),
-        "plain_search_index_raw": (plain_site / "search" / "search_index.json").stat().st_size,
-        "plain_search_index_gz": gz(plain_site / "search" / "search_index.json"),
-        "hub_material_search_index_raw": (hub_site / "search" / "search_index.json").stat().st_size,
-        "hub_material_search_index_gz": gz(hub_site / "search" / "search_index.json"),
+def sizes(sites: dict[str, Path]) -> dict[str, Any]:
+    hub_files = {name: gz(sites["hub"] / name) for name in FIND_FILES}
+    previous_files = {name: gz(sites["previous"] / name) for name in PREVIOUS_FILES} if "previous" in sites else {}
+    out = {
+        "find_files_gz": hub_files, "find_before_first_result_gz": sum(hub_files.values()),
+        "find_raw": {name: (sites["hub"] / name).stat().st_size for name in hub_files},
+        "previous_files_gz": previous_files, "previous_before_first_result_gz": sum(previous_files.values()) or None,
     }
+    if "plain" in sites:
+        worker = next((sites["plain"] / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        out.update({
+            "plain_before_first_result_gz": gz(sites["plain"] / "search" / "search_index.json") + gz(worker),
+            "plain_search_index_raw": (sites["plain"] / "search" / "search_index.json").stat().st_size,
+            "plain_search_index_gz": gz(sites["plain"] / "search" / "search_index.json"),
+        })
+    return out
 
 
-def measure_hub(page: Any, base: str) -> dict[str, Any]:
+def measure_find(page: Any, base: str, site: Path) -> dict[str, Any]:
     page.goto(f"{base}find/?what={QUERY.replace(' ', '+')}")
-    page.wait_for_selector("#hub-find[data-first-results]", state="attached", timeout=60000)
+    page.wait_for_selector("#hub-find[data-first-results]", state="attached", timeout=600000)
     first = float(page.get_attribute("#hub-find", "data-first-results"))
     count = page.inner_text("#hub-status")
     page.wait_for_selector("#hub-find[data-index=ready]", state="attached")
@@ -109,12 +221,68 @@ def measure_hub(page: Any, base: str) -> dict[str, Any]:
     return {"first_results_ms": first, "first_status": count, "keys_ms": page.evaluate("() => window.__lat")}
 
 
-def measure_plain(page: Any, base: str) -> dict[str, Any]:
+def _fetched_gz(site: Path, base: str, urls: list[str]) -> int:
+    """Gzipped bytes of the site's files behind these URLs (each file once, as the browser caches it)."""
+    total, seen = 0, set()
+    for url in urls:
+        if not url.startswith(base):
+            continue
+        path = urlsplit(url).path.lstrip("/")
+        file = site / path
+        if file.is_dir():
+            file = file / "index.html"
+        if path in seen or not file.is_file():
+            continue
+        seen.add(path)
+        total += gz(file)
+    return total
+
+
+BOX_DONE = "(q) => (document.getElementById('hub-sitesearch-status').textContent || '').includes('for \u201c' + q + '\u201d')"
+
+
+def measure_box(page: Any, base: str, site: Path, requests: list[str]) -> dict[str, Any]:
+    """The search box on every page: a fresh home page, one search typed, then a second search, then keys."""
+    page.goto(base)
+    page.wait_for_selector("#hub-sitesearch-q", state="attached")
+    page.wait_for_load_state("networkidle")
+    page.focus("#hub-sitesearch-q")
+    page.wait_for_timeout(300)
+    mark = len(requests)
+    start = page.evaluate("() => performance.now()")
+    page.keyboard.type(QUERY)
+    page.wait_for_function(BOX_DONE, arg=QUERY, timeout=600000)
+    first = page.evaluate("() => performance.now()") - start
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(400)  # the place check runs after a pause in typing
+    first_bytes = _fetched_gz(site, base, requests[mark:])
+    total = page.inner_text("#hub-sitesearch-status")
+    mark2 = len(requests)
+    page.fill("#hub-sitesearch-q", SECOND)
+    page.wait_for_function(BOX_DONE, arg=SECOND, timeout=600000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(400)
+    second_bytes = _fetched_gz(site, base, requests[mark2:])
+    # Keystrokes: each key, then its results (the status names the text searched), so every key is measured.
+    page.fill("#hub-sitesearch-q", "")
+    page.wait_for_timeout(200)
+    page.evaluate(WATCH, "#hub-sitesearch-status")
+    typed = ""
+    for key in PHRASE:
+        typed += key
+        page.keyboard.press(key if key != " " else "Space")
+        page.wait_for_function(BOX_DONE, arg=typed.strip(), timeout=600000)
+    page.wait_for_timeout(300)
+    return {"first_results_ms": round(first, 1), "first_status": total, "first_search_gz": first_bytes,
+            "second_search_gz": second_bytes, "keys_ms": page.evaluate("() => window.__lat")}
+
+
+def measure_plain(page: Any, base: str, site: Path) -> dict[str, Any]:
     page.goto(base)
     page.wait_for_selector("input.md-search__input", state="attached")
     page.focus("input.md-search__input")
     page.keyboard.type(QUERY)
-    page.wait_for_selector(".md-search-result__item", state="attached", timeout=60000)
+    page.wait_for_selector(".md-search-result__item", state="attached", timeout=600000)
     first = page.evaluate("() => performance.now()")
     page.evaluate(WATCH, ".md-search-result")
     page.fill("input.md-search__input", "")
@@ -126,15 +294,25 @@ def measure_plain(page: Any, base: str) -> dict[str, Any]:
     return {"first_results_ms": first, "keys_ms": page.evaluate("() => window.__lat")}
 
 
-def browser_runs(hub_site: Path, plain_site: Path, repeat: int) -> dict[str, list[dict[str, Any]]]:
+SECOND = "counselling"
+
+
+def browser_runs(sites: dict[str, Path], repeat: int, only: set[str]) -> dict[str, list[dict[str, Any]]]:
     from browser import chromium_page, foreign_requests, static_server
 
-    runs: dict[str, list[dict[str, Any]]] = {"hub": [], "plain": []}
+    plan = [("find", "hub", measure_find), ("box", "hub", None)]
+    if "previous" in sites:
+        plan.append(("previous", "previous", measure_find))
+    if "plain" in sites:
+        plan.append(("plain", "plain", measure_plain))
+    plan = [step for step in plan if not only or step[0] in only]
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _ in plan}
     for _ in range(repeat):
-        for name, site, measure in (("hub", hub_site, measure_hub), ("plain", plain_site, measure_plain)):
+        for name, site_name, measure in plan:
+            site = sites[site_name]
             with static_server(site) as base, chromium_page() as (page, requests):
                 page.set_viewport_size({"width": 1280, "height": 800})
-                result = measure(page, base)
+                result = measure(page, base, site) if measure else measure_box(page, base, site, requests)
                 result["foreign_requests"] = foreign_requests(requests, base)
                 runs[name].append(result)
     return runs
@@ -143,12 +321,20 @@ def browser_runs(hub_site: Path, plain_site: Path, repeat: int) -> dict[str, lis
 def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     keys = [ms for run in runs for ms in run["keys_ms"]]
     ordered = sorted(keys)
-    return {
+    out = {
         "first_results_ms_median": round(statistics.median(r["first_results_ms"] for r in runs), 1),
         "key_ms_median": round(statistics.median(keys), 1) if keys else None,
         "key_ms_p90": round(ordered[int(0.9 * (len(ordered) - 1))], 1) if keys else None,
         "keystrokes_measured": len(keys),
     }
+    for key in ("first_search_gz", "second_search_gz"):
+        if key in runs[0]:
+            out[key] = max(r[key] for r in runs)
+    return out
+
+
+def _target(name: str, value: Any, limit: float) -> dict[str, Any]:
+    return {"target": name, "value": value, "limit": limit, "pass": value is not None and value <= limit}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,42 +343,54 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="browser runs per site (medians are reported)")
     parser.add_argument("--reuse", action="store_true", help="reuse the sites built by an earlier run")
+    parser.add_argument("--search-only", action="store_true",
+                        help="build only the search data (for N = 100,000), into the pages of an N = 10,000 run")
+    parser.add_argument("--previous", default=PREVIOUS, help="git ref of the previous /find/ to compare with")
+    parser.add_argument("--skip-previous", action="store_true",
+                        help="do not build or measure the previous /find/ (at 100,000 listings it means loading the hub twice)")
+    parser.add_argument("--only", default="", help="measure only these, comma-separated: find,box,previous,plain "
+                        "(a re-measurement; the report then holds only them)")
     args = parser.parse_args(argv)
-    hub_site, plain_site, builds = prepare(args.n, args.seed, args.reuse)
-    size = sizes(hub_site, plain_site)
-    runs = browser_runs(hub_site, plain_site, args.repeat)
-    hub, plain = summarise(runs["hub"]), summarise(runs["plain"])
-    targets = [
-        {"target": "search data before the first result (gzip)", "value": size["hub_before_first_result_gz"],
-         "limit": LIMIT_BYTES, "pass": size["hub_before_first_result_gz"] <= LIMIT_BYTES},
-        {"target": "first results after page load (ms)", "value": hub["first_results_ms_median"],
-         "limit": LIMIT_FIRST_MS, "pass": hub["first_results_ms_median"] <= LIMIT_FIRST_MS},
-        {"target": "keystroke to results, median (ms)", "value": hub["key_ms_median"],
-         "limit": LIMIT_KEY_MS, "pass": hub["key_ms_median"] is not None and hub["key_ms_median"] <= LIMIT_KEY_MS},
-        {"target": "no request to another origin", "value": sum(len(r["foreign_requests"]) for r in runs["hub"]),
-         "limit": 0, "pass": all(not r["foreign_requests"] for r in runs["hub"])},
-    ]
+    sites, builds = prepare(args.n, args.seed, args.reuse, args.search_only, None if args.skip_previous else args.previous)
+    size = sizes(sites)
+    runs = browser_runs(sites, args.repeat, set(filter(None, args.only.split(","))))
+    s = {name: summarise(r) for name, r in runs.items()}
+    box, find = s.get("box", {}), s.get("find", {})
+    large = args.n >= LARGE
+    targets = []
+    if runs.get("find"):
+        targets.append(_target("/find/: bytes before the first result (gzip)", size["find_before_first_result_gz"],
+                               LIMIT_BYTES_LARGE if large else LIMIT_FIND_BYTES))
+        if not large:
+            targets.append(_target("/find/: first results after page load (ms)", find["first_results_ms_median"], LIMIT_FIRST_MS))
+        targets.append(_target("/find/: keystroke to results, median (ms)", find["key_ms_median"], LIMIT_KEY_MS))
+    if runs.get("box"):
+        targets.append(_target("site-wide box: bytes for one search, fresh page (gzip)", box["first_search_gz"],
+                               LIMIT_BYTES_LARGE if large else LIMIT_BOX_BYTES))
+        targets.append(_target("site-wide box: keystroke to results, median (ms)", box["key_ms_median"], LIMIT_KEY_MS))
+    targets.append(_target("no request to another origin",
+                           sum(len(r["foreign_requests"]) for rs in runs.values() for r in rs), 0))
     report = {"n": args.n, "seed": args.seed, "date": time.strftime("%Y-%m-%d %H:%M:%S"), "builds": builds,
-              "sizes": size, "hub": hub, "plain": plain, "runs": runs, "targets": targets,
-              "ratios": {"bytes_hub_over_plain": round(size["hub_before_first_result_gz"] / size["plain_before_first_result_gz"], 3),
-                         "first_results_hub_over_plain": round(hub["first_results_ms_median"] / plain["first_results_ms_median"], 3),
-                         "key_median_hub_over_plain": round(hub["key_ms_median"] / plain["key_ms_median"], 3)
-                         if hub["key_ms_median"] and plain["key_ms_median"] else None}}
-    (OUT / "search-results.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    kb = lambda v: f"{v / 1000:,.0f} kB"  # noqa: E731
+              "sizes": size, "summary": s, "runs": runs, "targets": targets}
+    suffix = f"-{'-'.join(sorted(set(args.only.split(',')) - {''}))}" if args.only else ""
+    (OUT / f"search-results-{args.n}{suffix}.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    kb = lambda v: "-" if v is None else f"{v / 1000:,.0f} kB"  # noqa: E731
+    plain, previous = s.get("plain", {}), s.get("previous", {})
     print(f"N = {args.n:,} listings, {args.repeat} browser run(s) per site")
-    print(f"{'':34} {'hub find/':>14} {'plain Material':>16} {'ratio':>7}")
-    print(f"{'search data before 1st result':34} {kb(size['hub_before_first_result_gz']):>14} "
-          f"{kb(size['plain_before_first_result_gz']):>16} {report['ratios']['bytes_hub_over_plain']:>7}")
-    print(f"{'first results (ms)':34} {hub['first_results_ms_median']:>14} {plain['first_results_ms_median']:>16} "
-          f"{report['ratios']['first_results_hub_over_plain']:>7}")
-    print(f"{'keystroke to results, median (ms)':34} {hub['key_ms_median']!s:>14} {plain['key_ms_median']!s:>16} "
-          f"{report['ratios']['key_median_hub_over_plain']!s:>7}")
-    print(f"{'keystroke to results, p90 (ms)':34} {hub['key_ms_p90']!s:>14} {plain['key_ms_p90']!s:>16}")
-    print(f"Material search_index.json: plain site {kb(size['plain_search_index_raw'])} "
-          f"({kb(size['plain_search_index_gz'])} gzip); hub site {kb(size['hub_material_search_index_raw'])} "
-          f"({kb(size['hub_material_search_index_gz'])} gzip), listings left out")
-    print("hub files (gzip): " + ", ".join(f"{k} {kb(v)}" for k, v in size["hub_files_gz"].items()))
+    print(f"{'':36} {'find/ now':>11} {'find/ before':>13} {'box (Pagefind)':>15} {'plain Material':>15}")
+    print(f"{'bytes before 1st result / search':36} {kb(size['find_before_first_result_gz']):>11} "
+          f"{kb(size['previous_before_first_result_gz']):>13} {kb(box.get('first_search_gz')):>15} "
+          f"{kb(size.get('plain_before_first_result_gz')):>15}")
+    print(f"{'  a further search':36} {'0 kB':>11} {'0 kB':>13} {kb(box.get('second_search_gz')):>15} {'0 kB':>15}")
+    for label, key in (("first results (ms)", "first_results_ms_median"), ("keystroke to results, median (ms)", "key_ms_median"),
+                       ("keystroke to results, p90 (ms)", "key_ms_p90")):
+        print(f"{label:36} {find.get(key, '-')!s:>11} {previous.get(key, '-')!s:>13} {box.get(key, '-')!s:>15} "
+              f"{plain.get(key, '-')!s:>15}")
+    print("find/ files (gzip): " + ", ".join(f"{k} {kb(v)}" for k, v in size["find_files_gz"].items()))
+    print("previous find/ files (gzip): " + ", ".join(f"{k} {kb(v)}" for k, v in size["previous_files_gz"].items()))
+    if "plain_search_index_raw" in size:
+        print(f"Material search_index.json (plain site): {kb(size['plain_search_index_raw'])} ({kb(size['plain_search_index_gz'])} gzip)")
+    print("results: " + "; ".join(f"{name} {rs[0].get('first_status', '')!r}" for name, rs in runs.items() if rs))
     for t in targets:
         print(f"{'PASS' if t['pass'] else 'FAIL'}  {t['target']}: {t['value']} (limit {t['limit']})")
     return 0 if all(t["pass"] for t in targets) else 1

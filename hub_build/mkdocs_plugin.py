@@ -28,6 +28,7 @@ from .publish import THEME_DIR, publish_extras, publish_feeds
 from .render.sanitise import sanitise_page
 from .render.site import BLOCK_NAMES, GeneratedPage, HubSite
 from .render.urls import SiteUrls
+from .search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
 from .settings import HubSettings
 
 log = logging.getLogger("mkdocs.plugins.hub")
@@ -44,6 +45,8 @@ class HubPlugin(BasePlugin):
         self.site: HubSite | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.sector_intros: dict[str, str] = {}  # an editor's content/sectors/KEY.md -> KEY: lists follow its text
+        self.search_pages: list[PageRecord] = []  # pages for the site-wide search box (listings come from the Hub)
+        self.page_kinds: dict[str, str] = {}  # src_uri -> "Resource", "Practice example" or "Event"
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
@@ -70,6 +73,9 @@ class HubPlugin(BasePlugin):
                 + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report."
             )
         self.hub = hub
+        self.page_kinds = dict.fromkeys(hub.resources_by_uri, "Resource")
+        self.page_kinds.update({entry.src_uri: "Practice example" for entry in hub.practice})
+        self.page_kinds.update({entry.src_uri: "Event" for entry in hub.events})
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/hub/hub.css")
@@ -77,6 +83,8 @@ class HubPlugin(BasePlugin):
         config.extra_javascript.append("assets/hub/print.js")  # the print header's date and page address
         config.extra_javascript.append("assets/hub/keyboard.js")  # the header's menu and search buttons by keyboard
         config.extra_css.append("assets/hub/search.css")
+        config.extra_javascript.append("assets/hub/sitesearch.js")  # the search box on every page (theme/partials/search.html)
+        config.extra_css.append("assets/hub/sitesearch.css")
         config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
         return config
 
@@ -85,6 +93,7 @@ class HubPlugin(BasePlugin):
         self._publish_only_classified(files, config)
         self.generated = {}
         self.sector_intros = {}
+        self.search_pages = []
         for page in self.site.plan():
             if files.get_file_from_path(page.src_uri) is not None and page.kind == "sector":
                 self.sector_intros[page.src_uri] = page.src_uri.rsplit("/", 1)[-1][:-3]
@@ -169,6 +178,10 @@ class HubPlugin(BasePlugin):
         assert self.site is not None and self.hub is not None
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
+            if generated.kind not in ("listing", "browse"):
+                # Lists (sector, index and event pages) are found by what they are, not by the items they
+                # repeat: each item is a search result of its own.
+                self._add_search_page(page, "Page", f"<p>{html.escape(generated.description)}</p>")
             return generated.render(page.url)
         parts = _MARKER.split(html_body)
         body = "".join(
@@ -188,13 +201,31 @@ class HubPlugin(BasePlugin):
             body += self.site.render_sector(self.sector_intros[page.file.src_uri], page.url, with_title=False)
         if "title" not in page.meta and page.title:
             page.meta["title"] = html.escape(re.sub(r"<[^>]*>", "", page.title).replace("<", "").replace(">", ""))
+        self._add_search_page(page, self._kind(page.file.src_uri), body)
         return body
+
+    def _kind(self, src_uri: str) -> str:
+        """What an editor's page is, as the site-wide search labels it."""
+        return self.page_kinds.get(src_uri, "Page")
+
+    def _add_search_page(self, page: Page, kind: str, body: str) -> None:
+        search = page.meta.get("search")
+        if isinstance(search, dict) and search.get("exclude"):
+            return  # the editor's own opt-out, as Material's search honours it
+        title = html.unescape(re.sub(r"<[^>]*>", "", str(page.meta.get("title") or page.title or "")))
+        self.search_pages.append(PageRecord(url=page.url, kind=kind, title=title, body_html=body))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.hub is not None
         publish_extras(self.hub, Path(config.site_dir))
         assert self.site is not None
         publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
+        urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
+        try:
+            count = write_sitewide_index(self.hub, self.search_pages, urls, Path(config.site_dir))
+        except SitewideSearchError as error:
+            raise PluginError(f"the site-wide search index could not be written: {error}") from error
+        log.info("site-wide search: %d pages and listings indexed", count)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).parent

@@ -15,10 +15,7 @@ import pytest
 from browser import chromium_executable, chromium_page, foreign_requests, static_server
 from hubs import listing, make_hub, mkdocs_build
 
-from hub_build.loader import load_hub
-from hub_build.search.index import build_index
-from hub_build.search.table import AGE_BANDS, ordered_services
-from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
+from hub_build.search.table import AGE_BANDS
 
 
 def _service(name, org, summary, types_, audiences, postcode, coverage, *, referral="self", cost="free",
@@ -149,20 +146,6 @@ def test_without_javascript_the_page_links_to_every_browse_route(built):
 
 
 # --- in the browser -------------------------------------------------------------------------------------
-
-def test_lunr_py_and_lunr_js_agree(built, browser_page):
-    root = built.root
-    hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
-                   docs_dir=root / "content")
-    python_index = build_index(hub, ordered_services(hub)).build()
-    page = open_find(browser_page)
-    for query in ("family", "counselling", "visits support", "bristol", "teen*", "counsel~1", "+helpline -wales",
-                  "name:helpline", "wales"):
-        expected = {hit["ref"]: round(hit["score"], 2) for hit in python_index.search(query)}
-        got = page.evaluate("q => HubSearch.index().search(q).map(h => [h.ref, h.score])", query)
-        assert {ref: round(score, 2) for ref, score in got} == expected, query
-        assert expected or query == "teen*", query
-
 
 def test_text_query_prefix_and_typo(browser_page):
     page = open_find(browser_page)

@@ -2,9 +2,9 @@
  * The directory search page: text search, filters with counts, "near this place", a shortlist.
  *
  * Why it is like this: everything runs in the browser from the site's own files (search-data/results.json,
- * search-data/index.json, lunr.js from the mkdocs package, geo.js), so nothing a professional types leaves
- * their machine and the page works on any static host. The index arrives as lunr.py's builder state
- * (see hub_build/search/index.py); a lunr.js Builder computes the vectors, so scores are lunr's own.
+ * search-data/index.json, lunr.js from the mkdocs package, search-engine.js, geo.js), so nothing a professional
+ * types leaves their machine and the page works on any static host. Text search is search-engine.js: one text
+ * pipeline for the listings and for what is typed (see hub_build/search/index.py for why).
  * Every piece of listing text is put into the page with textContent, never as HTML.
  */
 (function (global) {
@@ -12,8 +12,8 @@
 
   var doc = global.document;
   var root = doc.getElementById("hub-find");
-  if (!root || !global.lunr) return;
-  var lunr = global.lunr;
+  if (!root || !global.HubSearchEngine) return;
+  var engine = global.HubSearchEngine;
 
   var DATA = root.getAttribute("data-index-base") || "search-data/";
   var GEO = root.getAttribute("data-geo-base") || "geo/";
@@ -53,73 +53,27 @@
     });
   }
 
-  /*
-   * Rebuild a lunr.Index from lunr.py's builder state. The vectors are lunr's own BM25 field scores
-   * (lunr.Builder's createFieldVectors: k1 1.2, b 0.75, field and document boosts, three decimals), computed
-   * term by term so each vector's elements come out in index order: several times faster at 10,000
-   * listings than feeding a lunr.Builder. Tests check the results match lunr.py's index.
-   */
-  function buildIndex(data) {
-    var K1 = 1.2, B = 0.75;
-    var fields = data.fields.map(function (f) { return f[0]; });
-    var n = data.count, nf = fields.length, f, i;
-    var boost = new Float64Array(n).fill(1);
-    data.boosts.forEach(function (b) { boost[b[0]] = b[1]; });
-    var lengths = fields.map(function () { return new Float64Array(n); });
-    var tfs = data.postings.map(function (lists) {  // first pass: field lengths (the sum of term counts)
-      return lists.map(function (run) {
-        var docs = [], counts = [], doc = 0, len = lengths[run[0]];
-        for (var k = 1; k < run.length; k++) {
-          var v = run[k];
-          if (v < 0) { counts[counts.length - 1] = -v; len[doc] += -v - 1; continue; }
-          doc += v;
-          docs.push(doc);
-          counts.push(1);
-          len[doc] += 1;
-        }
-        return [run[0], docs, counts];
+  /* The table the page has loaded, for the engine: it indexes the names, organisations and summaries shown. */
+  var tableReady = null, tableLoaded = new Promise(function (resolve) { tableReady = resolve; });
+
+  /* The text index, built by search-engine.js from index.json and the result table (see that file for why). */
+  function buildIndex(data, rows) {
+    var own = {};
+    data.own.forEach(function (field, k) { own[field] = k; });
+    var docs = rows.map(function (row, i) {
+      return data.fields.map(function (field) {
+        var name = field[0];
+        return name in own ? data.text[i][own[name]] : row[C[data.table[name]]];
       });
     });
-    var average = lengths.map(function (len) {
-      var total = 0;
-      for (var d = 0; d < n; d++) total += len[d];
-      return n ? total / n : 0;
-    });
-    var elements = [];
-    for (f = 0; f < nf; f++) { elements.push([]); for (i = 0; i < n; i++) elements[f].push([]); }
-    var invertedIndex = {}, empty = {};
-    data.terms.forEach(function (term, t) {
-      var posting = { _index: t };
-      fields.forEach(function (name) { posting[name] = {}; });
-      tfs[t].forEach(function (run) { var p = posting[fields[run[0]]]; run[1].forEach(function (d) { p[d] = empty; }); });
-      invertedIndex[term] = posting;
-      var idf = lunr.idf(posting, n);
-      tfs[t].forEach(function (run) {
-        var fn = run[0], fieldBoost = data.fields[fn][1], len = lengths[fn], avg = average[fn];
-        for (var k = 0; k < run[1].length; k++) {
-          var d = run[1][k], tf = run[2][k];
-          var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (len[d] / avg)) + tf) * fieldBoost * boost[d];
-          elements[fn][d].push(t, Math.round(score * 1000) / 1000);
-        }
-      });
-    });
-    var fieldVectors = {};
-    for (f = 0; f < nf; f++) {
-      for (i = 0; i < n; i++) fieldVectors[fields[f] + "/" + i] = new lunr.Vector(elements[f][i]);
-    }
-    var search = new lunr.Pipeline();
-    search.add(lunr.stemmer);
-    return new lunr.Index({
-      invertedIndex: invertedIndex, fieldVectors: fieldVectors, fields: fields, pipeline: search,
-      tokenSet: lunr.TokenSet.fromArray(data.terms.slice().sort())
-    });
+    return engine.build(data.fields, docs, data.boosts, rows.map(function (row) { return row[C.name]; }));
   }
 
   function loadIndex() {
     if (!indexPromise) {
-      indexPromise = getJSON("index.json").then(function (data) {
+      indexPromise = Promise.all([getJSON("index.json"), tableLoaded]).then(function (got) {
         mark("hub-index-loaded");
-        index = buildIndex(data);
+        index = buildIndex(got[0], got[1].rows);
         mark("hub-index-built");
         root.setAttribute("data-index", "ready");
         return index;
@@ -130,49 +84,16 @@
 
   /* ---------- text search ---------- */
 
-  /* Words a person typed, whatever they typed: letters and digits only, so lunr's query syntax never applies. */
-  function words(text) {
-    var found = String(text || "").toLowerCase().split(/[^\p{L}\p{N}']+/u);
-    var out = [];
-    for (var i = 0; i < found.length && out.length < MAX_WORDS; i++) {
-      var w = found[i].replace(/^'+|'+$/g, "").slice(0, MAX_WORD);
-      if (w && lunr.stopWordFilter(w) !== undefined) out.push(w);
-    }
-    return out;
-  }
+  /* Words a person typed, as the engine reads them (stop words dropped, at most a dozen). */
+  function words(text) { return engine.words(text, engine.MAX_WORDS); }
 
-  function run(build) {
-    var scores = {};
-    try {
-      index.query(build).forEach(function (hit) { scores[hit.ref] = hit.score; });
-    } catch (e) {
-      return {};
-    }
-    return scores;
-  }
-
-  /* Every word must match (as typed, stemmed; the last also as a prefix; a longer word with one slip when it matches nothing). */
+  /* Row number -> score for the typed text (search-engine.js), or null when there is nothing to search for. */
   function textScores(text, typing) {
-    var ws = words(text);
-    if (!ws.length) return null;
-    var total = null;
-    ws.forEach(function (w, i) {
-      var prefix = i === ws.length - 1 && typing !== false && w.length >= 2;
-      var scores = run(function (q) {
-        q.term(w, { boost: 10 });
-        if (prefix) q.term(w, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
-      });
-      // One slip allowed in longer words, only when the word as typed finds nothing: fuzzy matching is the
-      // costly part of a query, and exact matches rank better anyway.
-      if (!Object.keys(scores).length && w.length >= 5) {
-        scores = run(function (q) { q.term(w, { editDistance: 1, boost: 1 }); });  // stemmed, then one slip
-      }
-      if (total === null) { total = scores; return; }
-      var both = {};
-      Object.keys(total).forEach(function (ref) { if (ref in scores) both[ref] = total[ref] + scores[ref]; });
-      total = both;
-    });
-    return total;
+    var found = engine.scores(index, text, typing);
+    if (found === null) return null;
+    var out = {};
+    found.forEach(function (score, ref) { out[ref] = score; });
+    return out;
   }
 
   /* ---------- place ---------- */
@@ -752,6 +673,7 @@
     data.columns.forEach(function (name, i) { C[name] = i; });
     data.las.forEach(function (la, i) { laByCode[la[0]] = i; });
     data.rows.forEach(function (row, i) { rowBySlug[row[C.slug]] = i; });
+    tableReady(data);
     facets = makeFacets();
     drawFacets();
     drawShortlist();
@@ -779,8 +701,17 @@
     });
   }
 
-  /* For tests and the curious: the lunr.js index as built here, and how typed text is split into words. */
-  global.HubSearch = { index: function () { return index; }, words: words };
+  /*
+   * For tests and the curious: the engine as built here, and the search a typed query runs (text, with
+   * typing=true as on each keystroke) giving slugs in the order "Best match" shows them.
+   */
+  global.HubSearch = {
+    index: function () { return index; }, words: words,
+    ranked: function (text, typing) {
+      var refs = engine.ranked(index, text, typing);
+      return refs === null ? null : refs.map(function (i) { return table.rows[i][C.slug]; });
+    }
+  };
 
   form.hidden = false;
   root.classList.add("hub-find--js");

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..hub import Hub
-from .index import build_index, compact_index
+from .index import index_data
 from .table import ordered_services, result_table
 
 DATA_DIR = "search-data"
@@ -46,10 +46,9 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 def search_files(hub: Hub) -> dict[str, bytes]:
     """Site-relative path -> content, for everything the search page loads."""
     table = result_table(hub)
-    builder = build_index(hub, ordered_services(hub))
     return {
         f"{DATA_DIR}/results.json": _json(table),
-        f"{DATA_DIR}/index.json": _json(compact_index(builder)),
+        f"{DATA_DIR}/index.json": _json(index_data(hub, ordered_services(hub))),
         LUNR_TARGET: lunr_js_path().read_bytes(),
     }
 
