@@ -562,6 +562,22 @@ def _fresh_dir(path: Path) -> None:
     path.mkdir(parents=True)
 
 
+def _unique_phone(listing: dict[str, Any], taken: set[tuple[str, str]]) -> None:
+    """Move a phone number already used by the same organisation to the next free one of its drama range,
+    so the hub has no duplicate services (hub-build warns about those; the rng stream stays unchanged)."""
+    phone = listing["contact"].get("phone")
+    if not phone:
+        return
+    organisation = listing["organisation"]["name"].casefold()
+    prefix, last = phone[:-3], int(phone[-3:])
+    for step in range(1000):
+        candidate = f"{prefix}{(last + step) % 1000:03d}"
+        if (candidate, organisation) not in taken:
+            listing["contact"]["phone"] = candidate
+            taken.add((candidate, organisation))
+            return
+
+
 def generate_hub(out_dir: Path, n: int, seed: int = 1) -> None:
     """Write a hub of `n` valid listings to `out_dir` (replacing what was there)."""
     out_dir = Path(out_dir)
@@ -575,10 +591,12 @@ def generate_hub(out_dir: Path, n: int, seed: int = 1) -> None:
     directory = out_dir / "directory"
     directory.mkdir()
     cursor = 0
+    phones_taken: set[tuple[str, str]] = set()
     for index in range(n):
         count = location_counts[index]
         slug, listing = make_listing(rng, index, postcodes[cursor:cursor + count], today, vocabulary)
         cursor += count
+        _unique_phone(listing, phones_taken)
         (directory / f"{slug}.yaml").write_text(
             "# Synthetic listing for the benchmark: fictional organisation, real postcode.\n" + dump_listing(listing),
             encoding="utf-8",

@@ -249,12 +249,22 @@ def serve(config_file: Path, dev_addr: str, verbose: bool) -> None:
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Report as on this date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH).")
 @click.option("--all", "include_fresh", is_flag=True, help="List up-to-date items too.")
-def review(config_file: Path, fmt: str, group_by: str, due_within: int | None, today, include_fresh: bool) -> None:
+@click.option("--letters", "letters_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write one ready-to-send e-mail (.eml) per group into this folder instead of printing the list.")
+@click.option("--since", default=None, metavar="REF|DATE",
+              help="With --letters: also list each group's items changed since this git ref or YYYY-MM-DD date.")
+def review(config_file: Path, fmt: str, group_by: str, due_within: int | None, today, include_fresh: bool,
+           letters_dir: Path | None, since: str | None) -> None:
     """List listings, resources, practice examples and events overdue or due soon for checking."""
     from .review import format_csv, format_table, review_items
 
     hub = load_from_config(config_file, today=today.date() if today else None)
     items = review_items(hub, hub.settings.review_due_soon_days if due_within is None else due_within)
+    if since is not None and letters_dir is None:
+        _fail("--since goes with --letters DIR")
+    if letters_dir is not None:
+        _write_letters(config_file, hub, items, group_by, letters_dir, since)
+        return
     formatter = format_csv if fmt == "csv" else format_table
     click.echo(formatter(items, by=group_by, today=hub.today, include_fresh=include_fresh), nl=fmt != "csv")
     failed = {p.path for p in hub.errors}
@@ -326,6 +336,41 @@ def import_oruk(config_file: Path, file: Path, fmt: str) -> None:
         click.echo("hub-build: nothing was written; fix the errors above and run it again", err=True)
         sys.exit(1)
     click.echo(f"wrote {len(result.written)} listing(s); now run: hub-build validate", err=True)
+
+
+def _write_letters(config_file: Path, hub: Hub, items: list, group_by: str, folder: Path, since: str | None) -> None:
+    """`review --letters`: one .eml per organisation or review owner (hub_build/letters.py)."""
+    from .letters import GitError, LetterSettings, change_set, plan_letters, since_ref, write_letters
+
+    config = read_mkdocs_config(config_file)
+    site_url = str(config.get("site_url") or "")
+    settings = LetterSettings(
+        site_name=str(config.get("site_name") or "the hub"), site_url=site_url.rstrip("/") + "/" if site_url else "",
+        directory_urls=config.get("use_directory_urls", True) is not False, sender=hub.settings.report_email or "",
+        today=hub.today)
+    changes, changed_all = None, False
+    if since is not None:
+        try:
+            ref = since_ref(hub.root, since)
+            if ref is None:
+                changed_all = True
+            else:
+                changes = change_set(hub.root, ref, hub.settings, str(config.get("docs_dir") or "docs"))
+        except ValueError:
+            _fail(f"--since {since}: not a real date (write YYYY-MM-DD) or git ref")
+        except GitError as error:
+            _fail(f"--since {since}: cannot compare with it: {error}")
+    letters = plan_letters(hub, items, by=group_by, changes=changes, changed_all=changed_all)
+    paths = write_letters(letters, hub, settings, folder, since or "")
+    for path in paths:
+        click.echo(path.as_posix())
+    unaddressed = sum(1 for letter in letters if not letter.recipients)
+    click.echo(f"wrote {len(paths)} letter(s) in {folder}" + (
+        f"; {unaddressed} have no address to send to (the listings give none): fill in 'To' before sending"
+        if unaddressed else ""), err=True)
+    failed = {p.path for p in hub.errors}
+    if failed:
+        click.echo(f"hub-build: {len(failed)} file(s) with errors are not in these letters; run 'hub-build validate'", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from . import phones
+
 # Invisible characters that reorder or hide text: harmless to HTML, but they let
 # a title pretend to be something else.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -144,11 +146,11 @@ StrictBool = Annotated[bool, BeforeValidator(_strict_bool)]
 # --- contact details -----------------------------------------------------------
 
 _PHONE_STRIP = re.compile(r"[\s\-.()\u00a0]")
-_SHORT_NUMBERS = re.compile(r"^(999|112|111|101|105|116\d{3}|18001\d{10,11})$")
-
-
 def normalise_uk_phone(raw: str) -> str:
-    """Digits of a UK number in national form (leading 0), or raise with a hint."""
+    """Digits of a UK number in national form (leading 0), or raise with the precise reason and a hint.
+
+    Lengths and ranges follow Ofcom's numbering plan (hub_build/phones.py), drama ranges included.
+    """
     text = raw.strip().replace("(0)", "")
     digits = _PHONE_STRIP.sub("", text)
     if digits.startswith("+44"):
@@ -161,33 +163,21 @@ def normalise_uk_phone(raw: str) -> str:
     if not re.fullmatch(r"[0-9]+", digits):
         raise problem("phone_characters", f"'{shown(raw)}' is not a phone number",
                       "write only digits and spaces, like 0808 157 0000; put extensions and notes in opening_hours")
-    if _SHORT_NUMBERS.match(digits):
+    if phones.SHORT_NUMBERS.match(digits):
         return digits
-    if digits.startswith("00") or not digits.startswith("0") or len(digits) < 10:
+    if digits.startswith("00") or not digits.startswith("0") or len(digits) < 7:
         raise problem("phone_format", f"'{shown(raw)}' is not a UK phone number",
                       "write it in full with the area code, like 0117 496 0123")
-    if digits[1] in "46":
-        raise problem("phone_format", f"'{shown(raw)}' uses a number range that is not in use", "check the number")
-    # Only some 01 areas (five-digit codes, with five-digit local numbers) and 0800 have 10-digit numbers.
-    short_allowed = (digits.startswith("01") and not re.match(r"^01(1\d|\d1)", digits)) or digits.startswith("0800")
-    expected = (10, 11) if short_allowed else (11,)
-    if len(digits) not in expected:
-        raise problem("phone_length", f"'{shown(raw)}' has {len(digits)} digits; a UK number has {' or '.join(map(str, expected))}",
-                      "check for a missing or extra digit")
+    try:
+        phones.check(digits, raw, shown)
+    except phones.PhoneError as error:
+        raise problem(error.kind, error.message, error.hint) from None
     return digits
 
 
 def format_uk_phone(digits: str) -> str:
-    """Group digits the way UK numbers are usually written, for display."""
-    if len(digits) != 11 or not digits.startswith("0"):
-        return digits if len(digits) != 10 else f"{digits[:4]} {digits[4:7]} {digits[7:]}"
-    if digits.startswith("02"):
-        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
-    if digits.startswith("01") and (digits[3] == "1" or digits[2] == "1"):
-        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
-    if digits.startswith(("03", "08", "09")):
-        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
-    return f"{digits[:5]} {digits[5:]}"
+    """Group digits the way Ofcom's plan writes them, for display."""
+    return phones.display(digits)
 
 
 def tel_uri(digits: str) -> str:

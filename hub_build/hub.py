@@ -119,6 +119,7 @@ class Hub:
     events: list[EventEntry] = field(default_factory=list)
     pages: dict[str, PageSource] = field(default_factory=dict)  # every valid Markdown file, by src_uri
     inventory: Optional["Inventory"] = None  # every file of the sources, classified (inventory.py)
+    docs_dir: Optional[Path] = None  # the content folder (MkDocs' docs_dir); None: root / "content"
 
     @property
     def errors(self) -> list[Problem]:

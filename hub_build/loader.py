@@ -9,6 +9,8 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 
+from . import placeholders
+from .duplicates import duplicate_warnings
 from .fields import slug_problem
 from .hub import EventEntry, Hub, PageSource, PracticeEntry, ResourceEntry, ServiceEntry
 from .inventory import Inventory, generated_clashes, markdown_stem, take_inventory
@@ -114,6 +116,7 @@ def _load_services(hub: Hub, context: dict) -> None:
         hub.problems.extend(problems)
         if data is None:
             continue
+        hub.problems.extend(placeholders.problems(data, positions, source))
         service, problems = validate(Service, data, source, positions, context)
         hub.problems.extend(problems)
         if service is not None and name_problem is None and not positions.problems:
@@ -186,11 +189,15 @@ def _load_pages(hub: Hub, context: dict, folder_name: str, model, kind: str):
         hub.problems.extend(problems)
         if data is None:
             continue
+        text = decode_source(raw)
+        _, body, _ = split_front_matter(text)
+        hub.problems.extend(placeholders.problems(data, positions, source, body,
+                                                  len(text[: len(text) - len(body)].split("\n"))))
         value, problems = validate(model, data, source, positions, context)
         hub.problems.extend(problems)
         if value is None or positions.problems:
             continue
-        hub.pages[src_uri] = PageSource(source, split_front_matter(decode_source(raw))[1])
+        hub.pages[src_uri] = PageSource(source, body)
         yield slug, source, src_uri, value, positions, raw
 
 
@@ -267,9 +274,10 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     root = root.resolve()
     vocab_file = root / settings.vocabulary if settings.vocabulary else None
     vocabulary, problems = load_vocabulary(vocab_file, display_path=settings.vocabulary or "")
-    hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems)
-    context = {"vocabulary": vocabulary, "today": hub.today}
     docs_dir = Path(os.path.abspath(docs_dir or root / "content"))
+    hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems,
+              docs_dir=docs_dir)
+    context = {"vocabulary": vocabulary, "today": hub.today}
     hub.inventory = take_inventory(root, settings, docs_dir)
     hub.problems.extend(hub.inventory.problems)
     _load_services(hub, context)
@@ -280,6 +288,9 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     from .enrich import enrich
 
     enrich(hub)
+    left = [p for p in hub.problems if p.message.startswith(placeholders.MESSAGE)]
+    if left:
+        hub.problems = [p for p in hub.problems if not placeholders.superseded(p, left)]
     hub.problems.extend(_generated_clashes(hub))
     # Anything with an error anywhere is left out, so nothing downstream ever sees a half-valid item.
     failed = {p.path for p in hub.errors}
@@ -289,6 +300,7 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     hub.practice = [e for e in hub.practice if e.source not in failed]
     hub.events = [e for e in hub.events if e.source not in failed]
     hub.pages = {uri: page for uri, page in hub.pages.items() if page.source not in failed}
+    hub.problems.extend(duplicate_warnings(hub.services))
     return hub
 
 

@@ -207,6 +207,7 @@ class HubPlugin(BasePlugin):
         panel = self.site.knowledge.page_for(page.file.src_uri, page.url)
         if panel is not None:
             body = f"<h1>{html.escape(panel[0])}</h1>" + panel[2] + body
+        body += self.site.report_for(page.file.src_uri, page.url)  # 'Report a problem' on item pages
         if page.file.src_uri in self.sector_intros:
             body += self.site.render_sector(self.sector_intros[page.file.src_uri], page.url, with_title=False)
         if "title" not in page.meta and page.title:

@@ -11,7 +11,8 @@ from .hub import Hub
 
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS_DIR = Path(__file__).parent / "assets"
-SCRIPTS = ("geo.js", "filter.js", "search-engine.js", "search.js", "sitesearch.js", "suggest.js", "print.js", "keyboard.js")
+SCRIPTS = ("geo.js", "filter.js", "search-engine.js", "search.js", "sitesearch.js", "suggest.js", "print.js", "keyboard.js",
+           "report.js")
 
 
 def publish_extras(hub: Hub, site_dir: Path) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import placeholders as ph
 from .fields import MAX_SLUG_LENGTH, suggest_slug
 from .settings import HubSettings
 from .vocabulary import Vocabulary
@@ -70,8 +71,14 @@ def _existing_stems(folder: Path, suffix: str) -> set[str]:
 def render(kind: str, name: str, vocabulary: Vocabulary, today: dt.date, schema_ref: str = "") -> str:
     """The text of a new file of `kind`, valid as it stands."""
     day = today.isoformat()
+    examples = {"organisation": _q(ph.ORGANISATION), "email": _q(ph.EMAIL), "postcode": _q(ph.POSTCODE),
+                "council_area": _q(ph.COUNCIL_AREA), "publisher": _q(ph.PUBLISHER), "link": _q(ph.LINK),
+                "service_summary": _q(ph.SERVICE_SUMMARY), "resource_summary": _q(ph.RESOURCE_SUMMARY),
+                "practice_summary": _q(ph.PRACTICE_SUMMARY), "approach": ph.PRACTICE_APPROACH,
+                "outcomes": ph.PRACTICE_OUTCOMES, "event_summary": _q(ph.EVENT_SUMMARY),
+                "resource_body": ph.RESOURCE_BODY, "event_body": ph.EVENT_BODY}
     if kind == "service":
-        return SERVICE.format(
+        return SERVICE.format(**examples,
             schema=f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else "", name=_q(name), today=day,
             service_types=_terms(vocabulary, "service_types"), audiences=_terms(vocabulary, "audiences"),
             sectors=_terms(vocabulary, "sectors"), topics=_terms(vocabulary, "topics"),
@@ -79,7 +86,7 @@ def render(kind: str, name: str, vocabulary: Vocabulary, today: dt.date, schema_
             formats=_terms(vocabulary, "formats"), nations=_terms(vocabulary, "nations"),
         )
     template = {"resource": RESOURCE, "practice": PRACTICE, "event": EVENT}[kind]
-    return template.format(name=_q(name), today=day, audiences=_terms(vocabulary, "audiences"),
+    return template.format(**examples, name=_q(name), today=day, audiences=_terms(vocabulary, "audiences"),
                            sectors=_terms(vocabulary, "sectors"), topics=_terms(vocabulary, "topics"),
                            types=_terms(vocabulary, "resource_types"), nations=_terms(vocabulary, "nations"))
 
@@ -120,14 +127,14 @@ def _relative_path(target_path: Path, start: Path) -> str:
 
 
 SERVICE = """\
-{schema}# A service listing. Replace every example value, then run: hub-build validate
+{schema}# A service listing. Replace every example value (validate reports each one left), then run: hub-build validate
 # Text containing ': ' or starting with a special character must be in "quotes".
 name: {name}
 organisation:
-  name: "Your organisation"              # who runs the service
+  name: {organisation}              # who runs the service
   # website: https://www.example.org
   # charity_number: "1234567"            # England and Wales 6-8 digits; SC123456; NIC123456
-summary: "Replace this: one or two sentences a professional sees in search results (up to 300 characters)."
+summary: {service_summary}
 # description: |
 #   Markdown: what the service does, for whom, and how. Paragraphs, lists and links.
 service_types: [family-support]          # one or more of: {service_types}
@@ -145,11 +152,13 @@ formats: [in-person]                     # one or more of: {formats}
 locations:
   - name: "Main office"
     # address: 1 Example Street, Town
-    postcode: "SW1A 2AA"                 # the real postcode of the place: replace it
+    postcode: {postcode}                 # the real postcode of the place
 coverage:
-  national: true                         # or instead: nations: [wales] ({nations}), local_authorities: ["Bristol, City of"]
+  local_authorities: [{council_area}]
+  # or instead: local_authorities: ["Bristol, City of", E06000024] (ONS names or codes),
+  # nations: [wales] (any of: {nations}), or national: true for a service across the whole UK
 contact:
-  email: "replace-me@example.org"        # and/or phone: 0117 496 0123, website: https://...
+  email: {email}        # and/or phone: 0117 496 0123, website: https://...
 # opening_hours: Monday to Friday, 9am to 5pm
 # languages: [English]
 last_reviewed: {today}                   # the day you checked these details with the service
@@ -160,56 +169,56 @@ last_reviewed: {today}                   # the day you checked these details wit
 
 RESOURCE = """\
 ---
-# A resource. Replace every example value, then run: hub-build validate
+# A resource. Replace every example value (validate reports each one left), then run: hub-build validate
 title: {name}
-summary: "Replace this: what readers see in lists (up to 300 characters)."
+summary: {resource_summary}
 type: guide                              # one of: {types}
 audiences: [professionals]               # one or more of: {audiences}
 sectors: [schools]                       # any of: {sectors}
 # topics: [telling-children]             # any of: {topics}
 # nations: [wales]                       # leave out for UK-wide: {nations}
-publisher: "Who published it"
+publisher: {publisher}
 # date: {today}                          # when it was published
-link: "https://www.example.org/replace-me"   # or instead: file: guide.pdf (stored beside this page)
+link: {link}   # or instead: file: guide.pdf (stored beside this page)
 last_reviewed: {today}
 ---
-Replace this with a short description of the resource, in Markdown.
+{resource_body}
 """
 
 PRACTICE = """\
 ---
-# A practice example. Replace every example value, then run: hub-build validate
+# A practice example. Replace every example value (validate reports each one left), then run: hub-build validate
 # Case studies describe real families: leave out names, ages, dates of birth and contact details.
 title: {name}
 kind: practice-example                   # or case-study
-organisation: {{name: "Your organisation"}}
+organisation: {{name: {organisation}}}
 sectors: [schools]                       # one or more of: {sectors}
 nations: [england]                       # and/or area: Council area; any of: {nations}
 # topics: [education]                    # any of: {topics}
-summary: "Replace this: what was done and for whom (up to 300 characters)."
+summary: {practice_summary}
 approach: |
-  Replace this: what the practice is and how it works, in Markdown.
+  {approach}
 outcomes: |
-  Replace this: what changed as a result, in Markdown.
-contact: {{email: "info@example.org"}}           # a role address, not a person's
+  {outcomes}
+contact: {{email: {email}}}           # a role address, not a person's
 last_reviewed: {today}
 ---
 """
 
 EVENT = """\
 ---
-# An event or training course. Replace every example value, then run: hub-build validate
+# An event or training course. Replace every example value (validate reports each one left), then run: hub-build validate
 title: {name}
-summary: "Replace this: what the event is and who it is for (up to 300 characters)."
+summary: {event_summary}
 start: {today}                           # 2026-12-03 for a whole day, or 2026-12-03 10:00
 # end: {today}
 online: true                             # or instead: place: {{name: Venue, address: ..., postcode: ...}}
 # booking: https://www.example.org/book
 # cost: Free
-organiser: "Your organisation"
+organiser: {organisation}
 audiences: [professionals]               # one or more of: {audiences}
 # sectors: [schools]                     # any of: {sectors}
 last_reviewed: {today}
 ---
-Replace this with the event's details, in Markdown.
+{event_body}
 """

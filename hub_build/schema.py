@@ -87,7 +87,7 @@ def _phone_pattern() -> str:
     international = f"(?:{plus}|{_digits('0', '0', '4', '4')})(?:\\(0\\){_SEP})?" + nsn
     short = "(?:" + "|".join([
         _digits("9", "9", "9"), _digits("1", "1", "2"), _digits("1", "1", "1"), _digits("1", "0", "1"),
-        _digits("1", "0", "5"), _digits("1", "1", "6", d, d, d),
+        _digits("1", "0", "5"), _digits("1", "1", "6", d, d, d), _digits("0", "8", "0", "0", "1", "1", "1", "1"),
         _digits("1", "8", "0", "0", "1") + f"(?:{d}{_SEP}){{10,11}}",
     ]) + ")"
     return f"^{_SEP}(?:{national}|{international}|{short})$"

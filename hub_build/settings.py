@@ -14,6 +14,8 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .fields import EMAIL_PATTERN
+
 # Static files a contributor may publish from the content folder (the 'static_files' option, by extension).
 DEFAULT_STATIC_FILES = (
     "pdf", "png", "jpg", "jpeg", "gif", "webp", "ico",  # documents and images
@@ -26,6 +28,7 @@ REFUSED_STATIC = frozenset({
     "xslt", "json", "map", "wasm", "swf", "php", "py", "sh", "exe", "jar", "hta", "appcache", "manifest",
     "webmanifest", "ics", "atom", "rss", "md", "markdown", "yaml", "yml",
 })
+
 
 
 class HubSettings(BaseModel):
@@ -69,6 +72,16 @@ class HubSettings(BaseModel):
         "hub-build", min_length=1, max_length=200,
         description="Seed of the open data's stable ids (UUIDv5 of the slug): set it once to the hub's address so two "
         "hubs' ids never collide; changing it changes every id",
+    )
+
+    report_email: Optional[str] = Field(
+        None, pattern=EMAIL_PATTERN.pattern,
+        description="The editors' address: 'Report a problem' on every page opens a pre-filled e-mail to it, and "
+        "review letters come from it. No account is needed to use it",
+    )
+    report_on_github: bool = Field(
+        True, description="Offer a pre-filled GitHub issue (.github/ISSUE_TEMPLATE/report-a-problem.yml) from "
+        "'Report a problem', when the hub's repository is known (repository, or a GitHub edit_url)",
     )
 
     @field_validator("static_files")

@@ -58,7 +58,8 @@ def test_overdue_listing_is_marked_for_readers(tmp_path):
 
 
 def test_browse_pages_are_paginated_and_reach_every_listing(tmp_path):
-    listings = {f"service-{i:02d}.yaml": listing(name=f"Service {i:02d}") for i in range(12)}
+    listings = {f"service-{i:02d}.yaml": listing(name=f"Service {i:02d}", contact={"phone": f"0117 496 0{i:03d}"})
+                for i in range(12)}
     listings["wales-only.yaml"] = listing(name="Cardiff Family Help", coverage={"nations": ["wales"]},
                                           service_types=["helpline"])
     site = built(tmp_path, listings, plugin_options="      page_size: 5")
@@ -78,7 +79,7 @@ def test_browse_pages_are_paginated_and_reach_every_listing(tmp_path):
 
 
 def test_generated_pages_stay_out_of_the_navigation_and_content_folder(tmp_path):
-    site = built(tmp_path, {f"s{i}.yaml": listing(name=f"S {i}") for i in range(3)})
+    site = built(tmp_path, {f"s{i}.yaml": listing(name=f"S {i}", contact={"phone": f"0117 496 0{i:03d}"}) for i in range(3)})
     home = (site / "index.html").read_text()
     nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
     assert "services/s1/" not in nav
@@ -148,7 +149,7 @@ def test_sample_hub_builds_strict_without_warnings(tmp_path):
 
 
 def test_sector_pages_stay_small_and_page_their_services(tmp_path):
-    listings = {f"s-{i:02d}.yaml": listing(name=f"Service {i:02d}") for i in range(7)}
+    listings = {f"s-{i:02d}.yaml": listing(name=f"Service {i:02d}", contact={"phone": f"0117 496 0{i:03d}"}) for i in range(7)}
     site = built(tmp_path, listings, plugin_options="      page_size: 5")
     sector = (site / "sectors/schools/index.html").read_text()
     assert sector.count('class="hub-card"') == 5

@@ -9,8 +9,9 @@ from hubs import dump, listing, make_hub, mkdocs_build
 from test_validation import problems_of
 
 WELSH = listing(name="Cefnogi Teuluoedd Caerdydd", summary="Cymorth i deuluoedd sydd ag aelod o'r teulu yn y carchar.",
-                text_language="cy")
-GAELIC_NAME = listing(name="Taic Theaghlaichean", summary="Gaelic and English support for families.", name_language="gd")
+                text_language="cy", contact={"phone": "029 2018 0123"})
+GAELIC_NAME = listing(name="Taic Theaghlaichean", summary="Gaelic and English support for families.", name_language="gd",
+                      contact={"phone": "0141 496 0123"})
 
 
 def test_listing_pages_cards_lists_and_updates_mark_the_language(tmp_path):

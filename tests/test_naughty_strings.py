@@ -32,12 +32,21 @@ def put(data: dict, path: tuple, value: str) -> None:
     data[path[-1]] = value
 
 
+# Real postcodes of the sample hub: each listing gets its own place and phone number, so that strings which
+# read alike (case, spacing) are not the same service twice, which the build would warn about.
+POSTCODES = sorted({line.split(":", 1)[1].strip().strip("\"'")
+                    for path in (Path(__file__).parent.parent / "directory").glob("*.yaml")
+                    for line in path.read_text(encoding="utf-8").splitlines() if line.strip().startswith("postcode:")})
+
+
 def naughty_hub(root: Path) -> Path:
     listings, resources = {}, {}
     for i, text in enumerate(BLNS):
         data = copy.deepcopy(GOOD_LISTING)
         for path in LISTING_TEXT_FIELDS:
             put(data, path, text)
+        data["locations"][0]["postcode"] = POSTCODES[i % len(POSTCODES)]
+        data["contact"]["phone"] = f"0117 496 0{i:03d}"
         listings[f"text-{i}.yaml"] = data
         links = copy.deepcopy(GOOD_LISTING)
         for path in LISTING_LINK_FIELDS:

@@ -7,7 +7,24 @@ import json
 from hubs import hub_build, make_hub
 
 
-def test_new_files_of_every_kind_pass_validation(tmp_path):
+REAL = {  # what a contributor writes in place of each example value
+    '"Your organisation"': '"Severn Families Trust"',
+    '"replace-me@example.org"': '"info@severn.example.org"',
+    '"SW1A 2AA"': '"BS1 4DJ"',
+    '"Replace with the council areas covered"': '"Bristol, City of"',
+    '"Who published it"': '"Severn Families Trust"',
+    '"https://www.example.org/replace-me"': '"https://severn.example.org/guide"',
+}
+
+
+def _finished(text: str) -> str:
+    """The new file with every example value replaced, the way a contributor would."""
+    for old, new in REAL.items():
+        text = text.replace(old, new)
+    return "\n".join(line.replace("Replace this", "Real text") for line in text.split("\n"))
+
+
+def test_new_files_are_flagged_until_every_example_value_is_replaced(tmp_path):
     root = make_hub(tmp_path, listings={})
     made = {}
     for kind, name in [("service", "Leeds: Family Support #1 — “Hope”"), ("resource", "A guide for schools"),
@@ -22,6 +39,33 @@ def test_new_files_of_every_kind_pass_validation(tmp_path):
     assert 'name: "Leeds: Family Support #1 — “Hope”"' in service
     assert "last_reviewed: 2026-11-23" in service  # today (SOURCE_DATE_EPOCH in tests)
     assert "# one or more of: helpline, family-support," in service  # the allowed terms, from the vocabulary
+    assert "national: true\n" not in service  # an unfinished listing must never claim the whole UK
+
+    report = json.loads(hub_build("validate", "--format", "json", cwd=root).stdout)
+    problems = [p for p in report["problems"] if p["severity"] == "error"]
+    # Every error is a placeholder, each at the line that still holds it; nothing else is reported about them.
+    assert problems and all(p["message"].startswith("still the example value from hub-build new") for p in problems), problems
+    flagged = {(p["path"], p["line"]) for p in problems}
+    expected = set()
+    for path in made.values():
+        for number, line in enumerate((root / path).read_text(encoding="utf-8").split("\n"), 1):
+            code = line.split(" #")[0]
+            if any(old in code for old in REAL) or "Replace this" in code:
+                # text in a block (approach: |) is reported at its field's line
+                expected.add((path, number - 1 if line.startswith("  Replace this") else number))
+    assert flagged == expected
+    assert {p["field"] for p in problems if p["path"] == made["service"]} == {
+        "organisation.name", "summary", "locations[0].postcode", "coverage.local_authorities[0]", "contact.email"}
+
+    for path in made.values():  # replace one value only: the rest are still reported
+        file = root / path
+        file.write_text(file.read_text(encoding="utf-8").replace('"Your organisation"', '"Severn Families Trust"'), encoding="utf-8")
+    report = json.loads(hub_build("validate", "--format", "json", cwd=root).stdout)
+    assert 0 < report["errors"] < len(problems)
+
+    for path in made.values():
+        file = root / path
+        file.write_text(_finished(file.read_text(encoding="utf-8")), encoding="utf-8")
     report = json.loads(hub_build("validate", "--format", "json", cwd=root).stdout)
     assert report["errors"] == 0, report
     assert [p for p in report["problems"] if p["path"] in made.values()] == []
@@ -49,4 +93,6 @@ def test_slugs_are_unique_and_nothing_is_overwritten(tmp_path):
     assert hub_build("new", "service", "Hope", cwd=root).stdout.strip() == "directory/hope-2.yaml"  # unique across sub-folders
     unicode_only = hub_build("new", "service", "Сім'я", cwd=root)
     assert unicode_only.stdout.strip() == "directory/service.yaml"
-    assert hub_build("validate", cwd=root).returncode == 0
+    done = hub_build("validate", cwd=root)
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
+    assert "still the example value from hub-build new" in done.stdout

@@ -64,7 +64,7 @@ def test_valid_answers_make_a_file_that_passes_validation(site, tmp_path):
         page.goto(base + "suggest/")
         assert page.locator("form.hub-suggest__form").is_visible()
         fill_valid(page)
-        page.click("text=Add another location")
+        page.click("button:has-text('Add another place')")
         page.fill("#hub-f-locations-1-postcode", "LS2 8BE")
         page.click("button[type=submit]")
         page.wait_for_selector(".hub-suggest__result:not([hidden])")
@@ -129,7 +129,7 @@ def test_invalid_answers_are_blocked_with_messages_by_the_fields(site):
         page.wait_for_selector(".hub-suggest__result:not([hidden])")
         cleared = page.get_attribute("#hub-f-contact-email", "aria-invalid")
         assert foreign_requests(requests, base) == []
-    assert messages["name"] == "Fill in name."
+    assert messages["name"] == "Fill in name of the service."
     assert "e-mail address like name@example.org" in messages["contact-email"]
     assert "UK phone number" in messages["contact-phone"]
     assert "https://" in messages["organisation-website"]

@@ -147,7 +147,7 @@ def test_bad_review_dates(tmp_path, value, message):
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("phone", "0117 496 012", "contact.phone: '0117 496 012' has 10 digits; a UK number has 11\n"
+    ("phone", "0117 496 012", "contact.phone: '0117 496 012' has 10 digits; Ofcom's drama numbers 0117 496 0xxx have 11\n"
                               "    hint: check for a missing or extra digit"),
     ("phone", "+1 555 0100", "contact.phone: '+1 555 0100' is not a UK phone number\n"
                              "    hint: list a UK number (starting 0 or +44) that families can call"),
@@ -309,7 +309,7 @@ def test_hub_vocabulary_extends_the_packaged_one(tmp_path):
 
 def test_cli_exit_codes_and_formats(tmp_path):
     make_hub(tmp_path, {"good.yaml": GOOD_LISTING, "bad.yaml": listing(contact={"email": "x@y"}),
-                        "old.yaml": listing(last_reviewed="2025-01-01")})
+                        "old.yaml": listing(last_reviewed="2025-01-01", name="Old listing", contact={"email": "old@example.org"})})
     text = hub_build("validate", cwd=tmp_path)
     assert text.returncode == 1
     assert "Traceback" not in text.stdout + text.stderr

@@ -1,4 +1,4 @@
-/* hub-build: "Suggest a listing". A form generated from the listing's JSON Schema (the same schema editors use,
+/* hub-build: "Suggest a listing". For services, resources, events and practice examples: a form generated from each kind's JSON Schema (the same schema editors use,
    generated from the build's models), checked in the browser with the schema's own rules, that produces the YAML
    file and a link to the repository's "create new file" page with it filled in. No server; nothing leaves the page
    until the contributor follows that link. */
@@ -81,7 +81,12 @@
         var passed = results.filter(function (r) { return r.length === 0; }).length;
         var ok = schema.anyOf ? passed > 0 : passed === 1;
         if (!ok) {
-          if (schema.errorMessage) errors.push({ path: path, message: schema.errorMessage, whole: true });
+          if (schema.errorMessage) {
+            // A rule about the whole file is shown at the first field it names (e.g. nations, or online).
+            var first = path.length ? null : deref(options[0]);
+            var at = first && first.required && first.required.length ? path.concat([first.required[0]]) : path;
+            errors.push({ path: at, message: schema.errorMessage, whole: true });
+          }
           else {
             // Report the option meant for this kind of value (a list, a text, a group), else the closest one.
             var best = null;
@@ -111,27 +116,64 @@
     return { deref: deref, check: function (value) { return check(root, value, [], []); } };
   }
 
-  // --- YAML out: every text double-quoted (JSON strings are valid YAML), so nothing is misread ----------------
-  function yamlText(text) {
-    if (text.indexOf("\n") >= 0 && !/^\s/.test(text) && !/[ \t]\n|[ \t]$/.test(text) && !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text)) {
-      return { block: text.split("\n") };
+  // --- YAML out: text the hub's strict reader reads back exactly, whatever was typed -------------------------
+  // A character is written as it is only when YAML reads it as itself: printable ASCII and printable Unicode.
+  // Line breaks of every kind (LF, CR, NEL, U+2028, U+2029), control characters, the byte-order mark,
+  // non-characters and unpaired surrogates are escaped inside double quotes, so none can end the text early.
+  function breaksYaml(code) {
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 ||
+      code === 0xfeff || code === 0xfffe || code === 0xffff;
+  }
+  function escapeUnit(code) {
+    var named = { 9: "\\t", 10: "\\n", 13: "\\r" };
+    if (named[code]) return named[code];
+    return code < 0x100 ? "\\x" + ("0" + code.toString(16)).slice(-2) : "\\u" + ("000" + code.toString(16)).slice(-4);
+  }
+  function quoted(text) {
+    text = String(text);
+    var out = '"';
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      var next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) { out += text.substr(i, 2); i++; continue; }
+      if (code === 0x22 || code === 0x5c) out += "\\" + text.charAt(i);
+      else if (code >= 0xd800 && code <= 0xdfff) out += "\\ufffd"; // an unpaired surrogate cannot be stored
+      else if (breaksYaml(code)) out += escapeUnit(code);
+      else out += text.charAt(i);
     }
-    return JSON.stringify(text);
+    return out + '"';
+  }
+  function fitsBlock(text) {
+    // Several lines read best as a literal block, when YAML keeps them exactly: nothing to escape, no space at the
+    // start of the text or the end of a line, and no line break at the very end.
+    if (text.indexOf("\n") < 0 || /^[ \t]/.test(text) || /[ \t]\n|[ \t]$|\n$/.test(text)) return false;
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      if (code !== 10 && (breaksYaml(code) || (code >= 0xd800 && code <= 0xdfff))) return false;
+    }
+    return true;
+  }
+  function yamlText(text) {
+    return fitsBlock(text) ? { block: text.split("\n") } : quoted(text);
   }
   function yamlLines(value, indent) {
     var pad = new Array(indent + 1).join(" ");
     var lines = [];
     Object.keys(value).forEach(function (key) {
       var item = value[key];
-      if (Array.isArray(item)) {
+      if (Array.isArray(item) && !item.length) lines.push(pad + key + ": []");
+      else if (item && typeof item === "object" && !Array.isArray(item) && !Object.keys(item).length) lines.push(pad + key + ": {}");
+      else if (Array.isArray(item)) {
         lines.push(pad + key + ":");
         item.forEach(function (element) {
-          if (element && typeof element === "object") {
+          if (element && typeof element === "object" && !Object.keys(element).length) {
+            lines.push(pad + "  - {}");
+          } else if (element && typeof element === "object") {
             var inner = yamlLines(element, indent + 4);
             lines.push(pad + "  - " + inner[0].replace(/^\s+/, ""));
             Array.prototype.push.apply(lines, inner.slice(1));
           } else {
-            lines.push(pad + "  - " + JSON.stringify(element));
+            lines.push(pad + "  - " + quoted(element));
           }
         });
       } else if (item && typeof item === "object") {
@@ -140,7 +182,7 @@
       } else if (typeof item === "boolean") {
         lines.push(pad + key + ": " + String(item));
       } else {
-        var text = yamlText(item);
+        var text = yamlText(String(item));
         if (typeof text === "string") lines.push(pad + key + ": " + text);
         else {
           lines.push(pad + key + ": |-");
@@ -173,9 +215,12 @@
     return node;
   }
 
-  function Form(container, config) {
+  function Form(container, config, today) {
+    // config: one kind's schema, plain words and file place (render/suggest.py, render/suggest_words.py)
     this.container = container;
     this.config = config;
+    this.today = today;
+    this.words = config.words;
     this.checker = makeChecker(config.schema);
     this.fields = []; // {path, id, read(), errorNode, control}
     this.groups = {}; // path key -> error node of a group
@@ -207,20 +252,29 @@
 
   Form.prototype.id = function (path) { return "hub-f-" + path.join("-"); };
 
-  Form.prototype.hint = function (info) {
-    var text = info.description;
-    var example = info.examples[0];
-    if (example !== undefined && typeof example !== "object") text += (text ? ". " : "") + "For example: " + example;
-    return text;
+  function wordsKey(path) { return path.filter(function (p) { return typeof p === "string" && isNaN(Number(p)); }).join("."); }
+
+  Form.prototype.label = function (path) {
+    var key = wordsKey(path);
+    return this.words.labels[key] || humanise(String(path[path.length - 1]));
   };
 
+  Form.prototype.hint = function (info, path) {
+    var key = wordsKey(path);
+    if (key in this.words.hints) return this.words.hints[key];
+    return info.description;
+  };
+
+  Form.prototype.message = function (text) { return this.words.messages[text] || text; };
+
   Form.prototype.fieldShell = function (path, label, info, required) {
+    info = { description: this.hint(info, path), examples: [] };
     var id = this.id(path);
     var wrap = el("div", { "class": "hub-field" });
     var hintId = id + "-hint", errorId = id + "-error";
     wrap.appendChild(el("label", { "for": id }, [
       document.createTextNode(label), el("span", { "class": "hub-field__need", text: required ? " (required)" : " (optional)" })]));
-    var hintText = this.hint(info);
+    var hintText = info.description;
     if (hintText) wrap.appendChild(el("p", { "class": "hub-field__hint", id: hintId, text: hintText }));
     var error = el("p", { "class": "hub-field__error", id: errorId, hidden: true });
     wrap.appendChild(error);
@@ -229,9 +283,10 @@
 
   Form.prototype.addField = function (parent, path, key, schema, required) {
     var self = this;
+    if (this.words.hidden.indexOf(wordsKey(path)) >= 0) return;
     var info = this.unwrap(schema);
     var s = info.schema;
-    var label = humanise(key);
+    var label = this.label(path);
     var input = schema["x-input"] || s["x-input"] || (s.type === "object" ? "group" : "text");
     if (s.type === "object" && s.properties) return this.addGroup(parent, path, label, s, info, required);
     if (input === "list") {
@@ -254,7 +309,7 @@
     if (input === "choice") {
       control = el("select", { id: shell.id, name: path.join(".") });
       control.appendChild(el("option", { value: "", text: required ? "Choose…" : "(none)" }));
-      var labels = s["x-labels"] || s.enum;
+      var labels = s["x-labels"] || s.enum.map(function (term) { return self.words.choices[term] || term; });
       s.enum.forEach(function (term, i) { control.appendChild(el("option", { value: term, text: labels[i] })); });
     } else if (input === "textarea") {
       control = el("textarea", { id: shell.id, name: path.join("."), rows: s.maxLength && s.maxLength > 300 ? 6 : 3 });
@@ -264,7 +319,7 @@
                               inputmode: input === "number" ? "numeric" : null,
                               autocomplete: input === "postcode" ? "postal-code" : (input === "email" ? "email" : (input === "tel" ? "tel" : "off")),
                               spellcheck: ["email", "url", "tel", "postcode", "number", "date"].indexOf(input) >= 0 ? "false" : null });
-      if (input === "date" && key === "last_reviewed") control.value = self.config.today;
+      if (input === "date" && key === "last_reviewed") control.value = self.today;
     }
     if (shell.hintId) control.setAttribute("aria-describedby", shell.hintId);
     if (required) control.setAttribute("aria-required", "true");
@@ -279,7 +334,7 @@
     var id = this.id(path);
     var set = el("fieldset", { "class": "hub-group " + (extraClass || ""), id: id });
     set.appendChild(el("legend", { text: label + (required ? "" : " (optional)") }));
-    var hintText = info.description;
+    var hintText = this.hint(info, path);
     if (hintText) set.appendChild(el("p", { "class": "hub-field__hint", id: id + "-hint", text: hintText }));
     var error = el("p", { "class": "hub-field__error", id: id + "-error", hidden: true });
     set.appendChild(error);
@@ -301,7 +356,8 @@
 
   Form.prototype.addChoices = function (parent, path, label, item, info, required) {
     var set = this.groupShell(parent, path, label, info, required, "hub-choices");
-    var labels = item["x-labels"] || item.enum;
+    var words = this.words;
+    var labels = item["x-labels"] || item.enum.map(function (term) { return words.choices[term] || term; });
     var boxes = item.enum.map(function (term, i) {
       var id = this.id(path.concat([term]));
       var box = el("input", { type: "checkbox", id: id, value: term, name: path.join(".") });
@@ -338,6 +394,8 @@
     var count = 0;
     var entries = [];
     var singular = label.replace(/s$/, "").toLowerCase();
+    this.singular = this.singular || {};
+    this.singular[wordsKey(path)] = singular;
     function add() {
       var index = count++;
       var box = el("fieldset", { "class": "hub-group hub-repeater__item" });
@@ -382,6 +440,29 @@
     Object.keys(schema.properties).forEach(function (key) {
       self.addField(self.container, [key], key, schema.properties[key], need.indexOf(key) >= 0);
     });
+    if (this.config.frontMatter) { // the page's own text, below its fields
+      var shell = this.fieldShell(["body"], "More about it", { description: "" }, false);
+      shell.wrap.querySelector(".hub-field__hint") || shell.wrap.insertBefore(
+        el("p", { "class": "hub-field__hint", id: shell.id + "-hint", text: "What readers see on the page. You can write several paragraphs." }),
+        shell.error);
+      var body = el("textarea", { id: shell.id, name: "body", rows: 6, "aria-describedby": shell.id + "-hint" });
+      shell.wrap.appendChild(body);
+      shell.wrap.appendChild(shell.error);
+      this.body = body;
+      this.container.appendChild(shell.wrap);
+    }
+  };
+
+  Form.prototype.fileText = function (data) {
+    // The file as the hub keeps it: a listing's YAML, or a page's front matter and text.
+    var lines = yamlLines(data, 0);
+    var note = "# Suggested with the hub's online form on " + this.today + ".";
+    if (!this.config.frontMatter) {
+      return ["# yaml-language-server: $schema=" + this.config.schemaRef, note].concat(lines).join("\n") + "\n";
+    }
+    // The page's text is kept as typed, less what no text file may hold: CR line ends, NUL characters.
+    var body = this.body ? this.body.value.replace(/\r\n?/g, "\n").replace(/\u0000/g, "\ufffd") : "";
+    return ["---", note].concat(lines).concat(["---", body]).join("\n") + "\n";
   };
 
   Form.prototype.data = function () {
@@ -435,9 +516,11 @@
       var target = self.target(error.path);
       if (!target) return;
       var label = target.label;
-      var message = error.required ? "Fill in " + label.charAt(0).toLowerCase() + label.slice(1) : label + ": " + error.message;
+      var said = self.message(error.message);
+      var message = !error.required ? (/\?$/.test(label) ? label + " " + said.charAt(0).toUpperCase() + said.slice(1) : label + ": " + said) :
+        /\?$/.test(label) ? "Answer the question: " + label : "Fill in " + label.charAt(0).toLowerCase() + label.slice(1);
       if (target.error.textContent.indexOf(message) >= 0) return;
-      target.error.textContent = (target.error.textContent ? target.error.textContent + " " : "") + message + ".";
+      target.error.textContent = (target.error.textContent ? target.error.textContent + " " : "") + message + (/[?.]$/.test(message) ? "" : ".");
       target.error.hidden = false;
       if (target.control) {
         target.control.setAttribute("aria-invalid", "true");
@@ -487,11 +570,19 @@
   };
 
   Form.prototype.labelOf = function (path) {
-    var words = path.filter(function (p) { return typeof p === "string" || isNaN(Number(p)); }).map(humanise);
-    var numbers = path.filter(function (p) { return !isNaN(Number(p)); });
-    var text = words.map(function (w, i) { return i ? w.toLowerCase() : w; }).join(", ");
-    if (numbers.length) text += " (" + numbers.map(function (n) { return Number(n) + 1; }).join(", ") + ")";
-    return text || "This form";
+    // "Postcode (place 2)": the field's own words, and which of a repeated group it is in.
+    var self = this;
+    var text = path.length ? this.label(path.filter(function (p) { return isNaN(Number(p)); })) : "This form";
+    var where = [];
+    path.forEach(function (p, i) {
+      if (!isNaN(Number(p)) && i > 0) {
+        var group = wordsKey(path.slice(0, i));
+        var name = (self.singular && self.singular[group]) || "item";
+        if (path.length > i + 1) where.push(name + " " + (Number(p) + 1));
+        else text += " " + (Number(p) + 1);
+      }
+    });
+    return where.length ? text + " (" + where.join(", ") + ")" : text;
   };
 
   function start() {
@@ -502,16 +593,36 @@
     var fieldsBox = holder.querySelector(".hub-suggest__fields");
     var summary = holder.querySelector(".hub-suggest__summary");
     var result = holder.querySelector(".hub-suggest__result");
-    var built = new Form(fieldsBox, config);
-    built.build();
+    var chooser = holder.querySelector(".hub-suggest__kinds");
+    var built = null;
+    var kind = config.kind;
+    var asked = (window.location.search.match(/[?&]kind=([a-z]+)/) || [])[1];
+    if (asked && config.kinds[asked]) kind = asked;
+
+    // "What would you like to suggest?": a choice of kinds (one Tab stop); choosing one builds its form.
+    var select = el("select", { id: "hub-suggest-kind" });
+    Object.keys(config.kinds).forEach(function (key) {
+      select.appendChild(el("option", { value: key, text: config.kinds[key].label, selected: key === kind }));
+    });
+    select.addEventListener("change", function () { choose(select.value); });
+    chooser.appendChild(el("label", { "for": "hub-suggest-kind", text: "What would you like to suggest?" }));
+    chooser.appendChild(select);
+
+    function choose(key) {
+      kind = key;
+      fieldsBox.innerHTML = "";
+      summary.hidden = true;
+      result.hidden = true;
+      built = new Form(fieldsBox, config.kinds[key], config.today);
+      built.build();
+      window.HubSuggest.current = built;
+      holder.querySelector(".hub-suggest__submit").textContent = "Check and make the " + config.kinds[key].words.noun;
+      holder.querySelector("#hub-suggest-result-title").textContent = "Your " + config.kinds[key].words.noun + " is ready";
+    }
+    chooser.hidden = false;
     form.hidden = false;
     holder.querySelector(".hub-suggest__nojs").hidden = true;
-
-    function render(data) {
-      var header = ["# yaml-language-server: $schema=" + config.schemaRef,
-                    "# Suggested with the hub's online form on " + config.today + "."];
-      return header.concat(yamlLines(data, 0)).join("\n") + "\n";
-    }
+    choose(kind);
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -532,20 +643,21 @@
         return;
       }
       summary.hidden = true;
-      var yaml = render(data);
-      var slug = slugify(String(data.name || data.title || "")) || config.kind;
-      var file = config.folder + "/" + slug + ".yaml";
+      var text = built.fileText(data);
+      var kindConfig = config.kinds[kind];
+      var slug = slugify(String(data.name || data.title || "")) || kind;
+      var file = kindConfig.folder + "/" + slug + kindConfig.suffix;
       result.querySelector(".hub-suggest__file").textContent = file;
-      result.querySelector("textarea").value = yaml;
+      result.querySelector("textarea").value = text;
       var github = result.querySelector(".hub-suggest__github");
       if (config.newFileUrl) {
-        github.href = config.newFileUrl + "?filename=" + encodeURIComponent(file) + "&value=" + encodeURIComponent(yaml);
+        github.href = config.newFileUrl + "?filename=" + encodeURIComponent(file) + "&value=" + encodeURIComponent(text);
         github.hidden = false;
       }
       var download = result.querySelector(".hub-suggest__download");
       if (download.href && download.href.indexOf("blob:") === 0) URL.revokeObjectURL(download.href);
-      download.href = URL.createObjectURL(new Blob([yaml], { type: "text/yaml" }));
-      download.setAttribute("download", slug + ".yaml");
+      download.href = URL.createObjectURL(new Blob([text], { type: kindConfig.frontMatter ? "text/markdown" : "text/yaml" }));
+      download.setAttribute("download", slug + kindConfig.suffix);
       result.hidden = false;
       result.querySelector("h2").focus();
     });
@@ -560,7 +672,7 @@
     });
   }
 
-  window.HubSuggest = { makeChecker: makeChecker, yamlLines: yamlLines, slugify: slugify };
+  window.HubSuggest = { makeChecker: makeChecker, yamlLines: yamlLines, slugify: slugify, current: null };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -156,9 +156,34 @@ class HubSite:
             overdue=self.hub.is_overdue(service.last_reviewed), reviewed=long_date(service.last_reviewed),
             edit_url=edit.replace("{path}", entry.source) if edit else "",
             jsonld=Markup(service_jsonld(self, entry, page_url)),  # noqa: S704 - JSON with <, > and & escaped
+            report=Markup(self.render_report("service", service.name, entry.source, page_url)),  # noqa: S704 - autoescaped template
             link=ctx.link, label=self.label, labels=self.labels, asks_for=self.asks_for, tel=self.tel,
             type_url=self.type_url, nation_url=self.nation_url, sector_url=self.sector_url,
         )
+
+    def render_report(self, kind: str, title: str, source: str, page_url: str) -> str:
+        """The 'Report a problem' section of an item's page (render/report.py), or '' when the hub has no route."""
+        from .report import report_context
+
+        context = report_context(self.hub.settings, kind=kind, title=title, source=source, page_url=page_url,
+                                 site_url=self.site_url)
+        if context is None:
+            return ""
+        return self._templates.get_template("report.html").render(
+            **context, script=SiteUrls.rel(page_url, "assets/hub/report.js"))
+
+    @cached_property
+    def _reportable_pages(self) -> dict[str, tuple[str, str, str]]:
+        """src_uri -> (kind, title, source) of every resource, practice and event page, built once."""
+        pages = {r.src_uri: ("resource", r.resource.title, r.source) for r in self.hub.resources}
+        pages.update({p.src_uri: ("practice", p.practice.title, p.source) for p in self.hub.practice})
+        pages.update({e.src_uri: ("event", e.event.title, e.source) for e in self.hub.events})
+        return pages
+
+    def report_for(self, src_uri: str, page_url: str) -> str:
+        """'Report a problem' for the resource, practice example or event built from `src_uri`, else ''."""
+        found = self._reportable_pages.get(src_uri)
+        return self.render_report(*found, page_url) if found else ""
 
     def render_list(self, title: str, intro: str, entries: list[ServiceEntry], number: int,
                     page_links: dict[int, str], page_url: str, extra: str = "") -> str:
@@ -231,7 +256,7 @@ class HubSite:
                                    self.render_resource_index, kind="resources"))
         pages += self.knowledge.plan()  # resource browse pages, practice, events, updates (render/knowledge.py)
         pages.append(GeneratedPage("suggest/index.md", "Suggest a listing",
-                                   "Propose a service for the directory with a form that checks every answer.",
+                                   "Propose a service, resource, event or practice example with a form that checks every answer.",
                                    self.render_suggest, kind="suggest"))
         return pages
 
@@ -245,6 +270,7 @@ class HubSite:
         return self._templates.get_template("suggest.html").render(  # the JSON goes in an attribute, escaped
             config=json.dumps(config, ensure_ascii=False, separators=(",", ":")), new_file_url=config["newFileUrl"],
             script=SiteUrls.rel(page_url, "assets/hub/suggest.js"), submit_url="",
+            report_email=self.hub.settings.report_email or "",
         )
 
     @cached_property

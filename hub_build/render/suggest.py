@@ -10,6 +10,7 @@ from urllib.parse import quote
 from ..hub import Hub
 from ..schema import SchemaBuilder, schema_kinds
 from ..settings import today
+from .suggest_words import KIND_LABELS, form_words
 
 _GITHUB_EDIT = re.compile(r"^https://github\.com/([^/\s]+)/([^/\s]+)/edit/([^/\s]+)/\{path\}$")
 
@@ -31,16 +32,35 @@ def new_file_url(hub: Hub) -> str:
     return ""
 
 
+FOLDERS = {"resource": "resources", "practice": "practice", "event": "events"}  # HubSettings fields by kind
+
+
+def _folder(hub: Hub, kind: str) -> str:
+    """Where files of `kind` go, relative to the repository root."""
+    if kind == "service":
+        return hub.settings.directory.strip("/")
+    docs = hub.docs_dir or hub.root / "content"
+    try:
+        base = docs.resolve().relative_to(hub.root.resolve()).as_posix()
+    except ValueError:
+        base = "content"
+    return posixpath.join(base, getattr(hub.settings, FOLDERS[kind]).strip("/"))
+
+
 def suggest_config(hub: Hub) -> dict[str, Any]:
-    """What suggest.js needs: the service schema with this hub's vocabulary, and where the file goes."""
-    model, title = schema_kinds()["service"]
-    folder = hub.settings.directory.strip("/")
-    schema = SchemaBuilder(hub.vocabulary).document(model, title=title)
+    """What suggest.js needs: each kind's schema with this hub's vocabulary, its plain words, where its file goes."""
+    builder = SchemaBuilder(hub.vocabulary)
+    kinds = {}
+    for kind, (model, title) in schema_kinds().items():
+        schema = builder.document(model, title=title)
+        folder = _folder(hub, kind)
+        kinds[kind] = {
+            "label": KIND_LABELS[kind], "schema": schema, "folder": folder,
+            "suffix": ".yaml" if kind == "service" else ".md", "frontMatter": kind != "service",
+            "schemaRef": posixpath.relpath(f"schema/{kind}.schema.json", folder), "words": form_words(kind, schema),
+        }
     return {
-        "kind": "service",
-        "schema": schema,
-        "folder": folder,
-        "schemaRef": posixpath.relpath("schema/service.schema.json", folder),
+        "kinds": kinds, "kind": "service",
         "newFileUrl": new_file_url(hub),
         "today": (hub.today or today()).isoformat(),
     }
