@@ -344,6 +344,7 @@ class HubSite:
             sectors=list(self.hub.vocabulary.terms("sectors").values()),
             directory=self.urls.url("services/index.md"), resource_url=self.resource_url,
             home=self.urls.url("index.md"), find=self.urls.url(FIND_PAGE),
+            az=self.urls.url("browse/a-z/index.md"), area_index=self.urls.url("browse/areas/index.md"),
         )
 
     def render_find(self, page_url: str) -> str:
