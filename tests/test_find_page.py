@@ -32,10 +32,19 @@ PLACES = {
 SORTS = ("", "distance", "name", "reviewed", "relevance")
 EARTH_RADIUS_MILES = 3958.8
 RESULTS = "#hub-results > li, #hub-results-other > li"
-# Every result on the page (pressing "Show more" until there is no more): slug, covers, list, where-line.
+# Every result on the page (pressing "Show more" until there is no more): slug, covers, list, where-line. On the
+# way, a page that shows a service not covering the place must already show every service that does.
 ALL_RESULTS = """() => {
   const more = document.getElementById('hub-more');
-  for (let n = 0; n < 1000 && !more.hidden; n++) more.click();
+  const count = sel => document.querySelectorAll(sel).length;
+  const pages = [[count('#hub-results > li'), count('#hub-results-other > li')]];
+  for (let n = 0; n < 1000 && !more.hidden; n++) {
+    more.click();
+    pages.push([count('#hub-results > li'), count('#hub-results-other > li')]);
+  }
+  const covering = pages[pages.length - 1][0];
+  const early = pages.filter(([yes, no]) => no > 0 && yes < covering);
+  if (early.length) throw new Error('a service that does not cover the place shows before all that do: ' + JSON.stringify(pages));
   return [...document.querySelectorAll('#hub-results > li, #hub-results-other > li')].map(li =>
     [li.dataset.slug, li.dataset.covers || '', li.parentElement.id, (li.querySelector('.hub-card__where') || {}).textContent || '']);
 }"""
@@ -151,7 +160,8 @@ def test_no_service_that_does_not_cover_the_place_ranks_above_one_that_does(samp
 
 
 def test_bristol_services_for_wales_only_come_after_those_that_cover_bristol(browser):
-    page = open_find(browser, "place=BS1 4DJ&radius=50", wait_place=True)
+    page = open_find(browser, "place=BS1 4DJ&radius=100", wait_place=True)
+    assert total(page) > 20  # more than one page: "Show more" must not bring a covering service after others
     got = page.evaluate(ALL_RESULTS)
     first_other = next(i for i, (_, c, _, _) in enumerate(got) if c == "no")
     assert all(c == "yes" for _, c, _, _ in got[:first_other]) and all(c == "no" for _, c, _, _ in got[first_other:])
@@ -366,11 +376,20 @@ def test_place_box_typed_with_prototype_names_and_long_text(browser):
         page.fill("#hub-place", typed)
         page.press("#hub-place", "Enter")
         page.wait_for_selector("#hub-place-msg:not(:empty):not(:has-text('Looking up'))", state="attached")
-        assert "Showing" not in page.inner_text("#hub-place-msg")
+        assert "is not a UK postcode or a town" in page.inner_text("#hub-place-msg"), typed  # looked up, not found
         assert len(page.input_value("#hub-place")) <= 100
     page.fill("#hub-place", "Bristol")
     page.press("#hub-place", "Enter")
     page.wait_for_selector("#hub-place-msg:has-text('Showing services for Bristol')", state="attached")
+
+
+def test_place_lookup_refuses_huge_input_at_once(browser):
+    """The page caps what it passes, and HubGeo refuses anything longer than a place name, whoever calls it."""
+    page = open_find(browser)
+    for text in ("a" * 60_000, "Bristol " * 12_000, "BS1 4DJ" + "\u200d" * 50_000):
+        took, found = page.evaluate("""async t => { const start = performance.now(); const found = await HubGeo.resolve(t);
+                                        return [performance.now() - start, found]; }""", text)
+        assert found["notFound"] and took < 100, (text[:20], took)
 
 
 @pytest.mark.parametrize("name,query", [("results.json", ""), ("index.json", "what=family")])
