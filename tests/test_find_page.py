@@ -320,6 +320,19 @@ def test_show_more_only_when_there_is_more(browser):
     assert page.locator(RESULTS).count() == total(page)
 
 
+def test_no_control_that_does_nothing(browser):
+    offered = "() => [...document.querySelectorAll('#hub-sort option')].filter(o => !o.disabled).map(o => o.value)"
+    page = open_find(browser)
+    assert page.evaluate(offered) == ["", "name", "reviewed"]  # no "Best match" without words, no "Nearest" without a place
+    assert page.is_disabled("#hub-radius") and not page.is_visible("#hub-clear-filters")
+    page.fill("#hub-place", "Bristol")
+    assert page.is_enabled("#hub-radius")  # as soon as there is a place to measure from
+    page = open_find(browser, "what=family&place=Bristol", wait_place=True)
+    assert page.evaluate(offered) == ["", "relevance", "distance", "name", "reviewed"]
+    page.check("#hub-f-format-phone")
+    assert page.is_visible("#hub-clear-filters")
+
+
 # --- 5. robust state -------------------------------------------------------------------------------------------
 
 HOSTILE = [

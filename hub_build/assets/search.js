@@ -458,7 +458,18 @@
   }
 
   /* Services that cover the place come first whatever the order chosen: the order applies within each group. */
+  /* No control that does nothing: "Best match" needs words, "Nearest first" and the radius need a place. */
+  function offerControls(scores) {
+    Array.prototype.forEach.call(sortBox.options, function (o) {
+      var off = (o.value === "relevance" && !scores) || (o.value === "distance" && !location_);
+      o.disabled = off;
+      o.hidden = off;
+    });
+    radiusBox.disabled = !placeBox.value.trim();
+  }
+
   function sortResults(results, scores) {
+    offerControls(scores);
     var rows = table.rows, sort = effectiveSort(scores);
     var compare = {
       relevance: function (a, b) { return b.score - a.score || a.i - b.i; },
@@ -883,6 +894,7 @@
     });
     qBox.addEventListener("input", function () { writeURL(false); shown = PAGE_SIZE; update(true); });
     placeBox.addEventListener("change", placeChanged);
+    placeBox.addEventListener("input", function () { radiusBox.disabled = !placeBox.value.trim(); });
     radiusBox.addEventListener("change", commit);
     sortBox.addEventListener("change", commit);
     moreButton.addEventListener("click", function () {
