@@ -151,6 +151,7 @@
     again.addEventListener("click", function () {
       errorBox.hidden = true;
       errorBox.textContent = "";
+      root.removeAttribute("data-failed");
       statusBox.textContent = "Loading…";
       retry();
     });
@@ -487,7 +488,7 @@
 
   function drawCounts() {
     var ticked = 0;
-    facets.forEach(function (facet, n) {
+    facets.forEach(function (facet) {
       ticked += chosen(facet).length;
       facet.options.forEach(function (o, k) {
         var count = facet.counts[k];
