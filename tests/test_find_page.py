@@ -17,7 +17,7 @@ import types
 import pytest
 
 from browser import chromium_executable, chromium_page, foreign_requests, static_server
-from hubs import REPO, mkdocs_build
+from hubs import REPO, mkdocs_build, run
 
 from hub_build.loader import load_hub
 from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
@@ -110,53 +110,78 @@ def nearest(entry, where: dict) -> float:
 
 # --- 3. place honesty -----------------------------------------------------------------------------------------
 
+def check_place_rule(b, hub, place: str, nation: str) -> int:
+    """For one place, every radius and every order: covering services first (all of them), claims and distances true."""
+    entries = {entry.slug: entry for entry in hub.services}
+    page = open_find(b)
+    where = page.evaluate("p => HubGeo.resolve(p)", place)
+    assert not where.get("notFound") and where["nation"] == nation, (place, where)
+    truth_covers = {slug for slug, e in entries.items() if covers(e, where)}
+    distance = {slug: nearest(e, where) for slug, e in entries.items()}
+    page = open_find(b, f"place={place}", wait_place=True)
+    assert page.locator("#hub-place-msg").inner_text().startswith("Showing services for"), place
+    page.wait_for_selector("#hub-find[data-index=ready]", state="attached")  # so a query redraws at once
+    checked = 0
+    for radius in (10, 100):
+        for sort in SORTS:
+            what = "family" if sort == "relevance" else ""
+            # The controls as a person sets them (each change redraws the results at once).
+            page.evaluate(SET_CONTROLS, {"radius": str(radius), "sort": sort, "what": what})
+            page.wait_for_function("() => /^\\d+ service/.test(document.getElementById('hub-status').textContent)")
+            got = page.evaluate(ALL_RESULTS)
+            state = (place, radius, sort)
+            assert len(got) == total(page), state
+            flags = [c for _, c, _, _ in got]
+            assert flags == sorted(flags, key=lambda c: c != "yes"), state  # no "no" above a "yes"
+            for slug, claim, box, line in got:
+                assert claim == ("yes" if slug in truth_covers else "no"), (state, slug, line)
+                assert box == ("hub-results" if claim == "yes" else "hub-results-other"), (state, slug)
+                assert line.startswith("Covers " if claim == "yes" else "Does not cover "), (state, line)
+                shown = re.search(r"nearest site ([\d.]+) miles? away$", line)
+                assert shown and abs(float(shown.group(1)) - distance[slug]) <= (0.06 if distance[slug] < 10 else 0.51), (state, line)
+                if claim == "no":
+                    assert distance[slug] <= radius + 0.01, (state, slug)
+            if not what:  # nothing else narrows: every covering service, and every near one, is there
+                slugs = {slug for slug, *_ in got}
+                assert truth_covers <= slugs, (state, truth_covers - slugs)
+                assert {s for s, d in distance.items() if d <= radius - 0.01} <= slugs, state
+            others = [s for s, c, _, _ in got if c == "no"]
+            assert page.is_visible("#hub-others") == bool(others), state
+            if others:
+                assert re.search(r"that (do|does) not cover ", page.inner_text("#hub-others-title")), state
+            rule = page.inner_text("#hub-rule")
+            assert f"within {radius} miles" in rule and "come first" in rule
+            checked += 1
+    return checked
+
+
 @pytest.mark.parametrize("nation", sorted(PLACES))
 def test_no_service_that_does_not_cover_the_place_ranks_above_one_that_does(sample, browser, nation):
     """The Bristol case as a rule: for every place, radius and order, covering services come first, all of them."""
-    entries = {entry.slug: entry for entry in sample.hub.services}
-    page = open_find(browser)
-    checked = 0
-    for place in PLACES[nation]:
-        where = page.evaluate("p => HubGeo.resolve(p)", place)
-        assert not where.get("notFound") and where["nation"] == nation, (place, where)
-        truth_covers = {slug for slug, e in entries.items() if covers(e, where)}
-        distance = {slug: nearest(e, where) for slug, e in entries.items()}
-        page = open_find(browser, f"place={place}", wait_place=True)
-        assert page.locator("#hub-place-msg").inner_text().startswith("Showing services for"), place
-        page.wait_for_selector("#hub-find[data-index=ready]", state="attached")  # so a query redraws at once
-        for radius in (10, 100):
-            for sort in SORTS:
-                what = "family" if sort == "relevance" else ""
-                # The controls as a person sets them (each change redraws the results at once).
-                page.evaluate(SET_CONTROLS, {"radius": str(radius), "sort": sort, "what": what})
-                page.wait_for_function("() => /^\\d+ service/.test(document.getElementById('hub-status').textContent)")
-                got = page.evaluate(ALL_RESULTS)
-                state = (place, radius, sort)
-                assert len(got) == total(page), state
-                flags = [c for _, c, _, _ in got]
-                assert flags == sorted(flags, key=lambda c: c != "yes"), state  # no "no" above a "yes"
-                for slug, claim, box, line in got:
-                    assert claim == ("yes" if slug in truth_covers else "no"), (state, slug, line)
-                    assert box == ("hub-results" if claim == "yes" else "hub-results-other"), (state, slug)
-                    assert line.startswith("Covers " if claim == "yes" else "Does not cover "), (state, line)
-                    shown = re.search(r"nearest site ([\d.]+) miles? away$", line)
-                    assert shown and abs(float(shown.group(1)) - distance[slug]) <= (0.06 if distance[slug] < 10 else 0.51), (state, line)
-                    if claim == "no":
-                        assert distance[slug] <= radius + 0.01, (state, slug)
-                if not what:  # nothing else narrows: every covering service, and every near one, is there
-                    slugs = {slug for slug, *_ in got}
-                    assert truth_covers <= slugs, (state, truth_covers - slugs)
-                    assert {s for s, d in distance.items() if d <= radius - 0.01} <= slugs, state
-                others = [s for s, c, _, _ in got if c == "no"]
-                assert page.is_visible("#hub-others") == bool(others), state
-                if others:
-                    assert "that do" in page.inner_text("#hub-others-title") or "that does" in page.inner_text("#hub-others-title")
-                rule = page.inner_text("#hub-rule")
-                assert f"within {radius} miles" in rule and "come first" in rule
-                checked += 1
+    checked = sum(check_place_rule(browser, sample.hub, place, nation) for place in PLACES[nation])
     assert checked == len(PLACES[nation]) * 2 * len(SORTS)
     # Northern Ireland's postcodes have no published shard (outward precision): the browser logs those 404s.
     assert [p for p in browser.problems if "404" not in p] == []
+
+
+def test_place_rule_on_a_generated_hub(tmp_path_factory, browser):
+    """The same rule over 200 generated listings (bench/generate.py): a district and a town per nation."""
+    root = tmp_path_factory.mktemp("generated") / "hub"
+    made = run(str(REPO / "bench" / "generate.py"), str(root), "200", cwd=REPO)
+    assert made.returncode == 0, made.stderr
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
+                   docs_dir=root / "content")
+    page = browser.page.context.browser.new_page()
+    try:
+        with static_server(root / "site") as base_url:
+            b = types.SimpleNamespace(page=page, base=base_url)
+            for nation, places in PLACES.items():
+                for place in (next(p for p in places if re.fullmatch(r"[A-Z]{1,2}\d{1,2}", p)), places[-1]):
+                    assert check_place_rule(b, hub, place, nation) == 2 * len(SORTS)
+    finally:
+        page.close()
 
 
 def test_bristol_services_for_wales_only_come_after_those_that_cover_bristol(browser):
