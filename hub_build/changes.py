@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
+from .inventory import is_markdown, markdown_stem
 from .loader import split_front_matter
 from .problems import Problem
 from .settings import HubSettings
@@ -50,17 +51,21 @@ class ChangeSet:
     ref: str
     files: list[FileChange]
     everything: bool = False  # settings or vocabulary changed: every file may be affected
+    other_paths: set[str] = field(default_factory=set)  # other files added or changed (pages, static files...)
 
     @property
     def paths(self) -> set[str]:
-        return {c.path for c in self.files if c.status != "removed"}
+        return {c.path for c in self.files if c.status != "removed"} | self.other_paths
 
     def relevant(self, problems: Iterable[Problem]) -> list[Problem]:
         """The problems a pull request is answerable for."""
         problems = list(problems)
         if self.everything:
             return problems
-        return [p for p in problems if p.path in self.paths]
+        paths = self.paths
+        folders = {str(parent) for path in paths for parent in PurePosixPath(path).parents}
+        # a problem with a folder (hidden, linked, badly named) belongs to the files added inside it
+        return [p for p in problems if p.path in paths or p.path in folders]
 
 
 def content_kind(path: str, settings: HubSettings, docs_dir: str) -> str:
@@ -68,7 +73,7 @@ def content_kind(path: str, settings: HubSettings, docs_dir: str) -> str:
     pure = PurePosixPath(path)
     if pure.suffix.lower() in (".yaml", ".yml") and pure.is_relative_to(settings.directory):
         return "service"
-    if pure.suffix.lower() != ".md" or pure.name in ("index.md", "README.md"):
+    if not is_markdown(pure.name) or markdown_stem(pure.name) in ("index", "README"):
         return ""
     folders = {"resource": settings.resources, "practice": getattr(settings, "practice", "practice"),
                "event": getattr(settings, "events", "events")}
@@ -161,6 +166,7 @@ def changed_fields(old_text: str, new_text: str, markdown: bool) -> list[str]:
 def change_set(root: Path, ref: str, settings: HubSettings, docs_dir: str = "content") -> ChangeSet:
     """What changed in the hub at `root` since `ref`: content files, with changed fields."""
     files: list[FileChange] = []
+    others: set[str] = set()
     everything = False
     settings_files = {"mkdocs.yml", settings.vocabulary} - {None, ""}
     for letter, old, new in changed_files(root, ref):
@@ -174,8 +180,9 @@ def change_set(root: Path, ref: str, settings: HubSettings, docs_dir: str = "con
                 files.append(FileChange("removed", old, kind=kind))
             continue
         if not kind:
+            others.add(path)  # not summarised, but its problems are the change's (an editor page, a static file)
             continue
-        markdown = path.endswith(".md")
+        markdown = is_markdown(path)
         new_text = _text_of(root / new)
         if letter == "A" or not old:
             files.append(FileChange("added", new, kind=kind, fields=[]))
@@ -185,7 +192,7 @@ def change_set(root: Path, ref: str, settings: HubSettings, docs_dir: str = "con
         files.append(FileChange(status, new, old_path=old if status == "renamed" else "", kind=kind,
                                 fields=changed_fields(old_text, new_text, markdown)))
     files.sort(key=lambda c: (c.status, c.path))
-    return ChangeSet(ref, files, everything)
+    return ChangeSet(ref, files, everything, others)
 
 
 def _text_of(path: Path) -> str:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from .models import Event, Practice, Resource, Service
+from .models import EditorPage, Event, Practice, Resource, Service
 from .problems import Problem
 from .settings import HubSettings
 from .vocabulary import Vocabulary
 from .yamlsource import Positions
+
+if TYPE_CHECKING:
+    from .inventory import Inventory
 
 
 @dataclass
@@ -86,6 +89,16 @@ class EventEntry:
 
 
 @dataclass
+class PageSource:
+    """A Markdown page as the hub read and checked it: the renderer is given this body, never the file again,
+    so what is published is exactly what was validated (front matter is data, never page text)."""
+
+    source: str
+    body: str
+    meta: Optional[EditorPage] = None  # an editor page's checked front matter (items have their own models)
+
+
+@dataclass
 class Hub:
     root: Path
     settings: HubSettings
@@ -97,6 +110,8 @@ class Hub:
     problems: list[Problem] = field(default_factory=list)
     practice: list[PracticeEntry] = field(default_factory=list)
     events: list[EventEntry] = field(default_factory=list)
+    pages: dict[str, PageSource] = field(default_factory=dict)  # every valid Markdown file, by src_uri
+    inventory: Optional["Inventory"] = None  # every file of the sources, classified (inventory.py)
 
     @property
     def errors(self) -> list[Problem]:

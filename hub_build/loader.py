@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 
 from .fields import slug_problem
-from .hub import EventEntry, Hub, PracticeEntry, ResourceEntry, ServiceEntry
-from .models import Event, Practice, Resource, Service
+from .hub import EventEntry, Hub, PageSource, PracticeEntry, ResourceEntry, ServiceEntry
+from .inventory import generated_clashes, markdown_stem, take_inventory
+from .models import EditorPage, Event, Practice, Resource, Service
 from .problems import Problem, Severity
 from .settings import HubSettings, today as build_today
 from .validation import problems_from
 from .vocabulary import load_vocabulary
 from .yamlsource import Positions, YamlProblem, decode_source, load_yaml
 
-LISTING_SUFFIXES = (".yaml", ".yml")
 RESERVED_SLUGS = {"index"}
-IGNORED_NAMES = {"README.md", "readme.md", ".gitkeep", ".DS_Store"}
 
 
 def relative(path: Path, root: Path) -> str:
@@ -30,8 +30,10 @@ def relative(path: Path, root: Path) -> str:
 
 
 def split_front_matter(text: str) -> tuple[Optional[str], str, int]:
-    """(front matter YAML or None, body, line number where the YAML starts minus one)."""
-    lines = text.split("\n")
+    """(front matter YAML or None, body, line number where the YAML starts minus one).
+
+    Line ends are normalised first (a lone CR is a line end to MkDocs and editors too)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not lines or lines[0].rstrip() != "---":
         return None, text, 0
     for index in range(1, len(lines)):
@@ -90,20 +92,18 @@ def _load_services(hub: Hub, context: dict) -> None:
                                     "create it, or set the 'directory' option of the hub plugin"))
         return
     seen: dict[str, str] = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        source = relative(path, hub.root)
-        if path.suffix.lower() not in LISTING_SUFFIXES:
-            if path.name not in IGNORED_NAMES and not path.name.startswith("."):
-                hub.problems.append(Problem(source, 1, 1, "this file is not a listing and was skipped",
-                                            "listings are YAML files ending in .yaml", severity=Severity.WARNING))
-            continue
+    for item in hub.inventory.of_kind("listing"):
+        path, source = item.path, item.source
         slug = path.stem
         name_problem = _slug_problem(slug, source, seen)
         if name_problem is None:
             seen[slug] = source
         else:
             hub.problems.append(name_problem)
-        data, positions, problems = parse_document(path.read_bytes(), source, front_matter=False)
+        raw = _read(hub, path, source)
+        if raw is None:
+            continue
+        data, positions, problems = parse_document(raw, source, front_matter=False)
         hub.problems.extend(problems)
         if data is None:
             continue
@@ -112,6 +112,14 @@ def _load_services(hub: Hub, context: dict) -> None:
         if service is not None and name_problem is None and not positions.problems:
             hub.services.append(ServiceEntry(slug, source, service, positions))
             hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+
+
+def _read(hub: Hub, path: Path, source: str) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        hub.problems.append(Problem(source, 1, 1, f"the file cannot be read ({error.strerror})", "check its permissions"))
+        return None
 
 
 def _slug_problem(slug: str, source: str, seen: dict[str, str]) -> Optional[Problem]:
@@ -129,10 +137,10 @@ def _slug_problem(slug: str, source: str, seen: dict[str, str]) -> Optional[Prob
 
 
 def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
-    for slug, source, src_uri, resource, positions, _ in _load_pages(
-            hub, docs_dir, context, hub.settings.resources, Resource, "resource", recursive=True):
+    static = hub.inventory.static_files()
+    for slug, source, src_uri, resource, positions, _ in _load_pages(hub, context, hub.settings.resources, Resource, "resource"):
         if resource.file:
-            problem = _check_attachment(resource.file, docs_dir / src_uri, docs_dir, source, positions)
+            problem = _check_attachment(resource.file, src_uri, static, source, positions)
             if problem:
                 hub.problems.append(problem)
                 continue
@@ -144,44 +152,79 @@ def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
 
 # Generated pages live beside practice and event pages: these names are taken.
 RESERVED_PAGE_NAMES = {"practice": {"index"}, "events": {"index", "past", "upcoming"}, "resource": {"index"}}
+# A folder's own page: never an item, in any item folder at any depth (it would take the folder's address).
+FOLDER_PAGE_NAMES = {"index", "README"}
 
 
-def _load_pages(hub: Hub, docs_dir: Path, context: dict, folder_name: str, model, kind: str, *, recursive: bool = False):
-    """Validated Markdown pages with front matter in one content folder: (entry fields) per valid page.
-
-    The slug is the path below the folder without '.md'; an index.md is the folder's own page, not an item.
-    """
-    folder = docs_dir / folder_name
-    if not folder.is_dir():
-        return
+def _load_pages(hub: Hub, context: dict, folder_name: str, model, kind: str):
+    """Validated Markdown items of one kind: every Markdown file the inventory found below the kind's folder,
+    at any depth and with any Markdown extension. The slug is the path below the folder without its extension."""
     reserved = RESERVED_PAGE_NAMES.get(kind, set())
-    for path in sorted(folder.rglob("*.md") if recursive else folder.glob("*.md")):
-        if path.name == "README.md" or (recursive and path.name == "index.md"):
-            continue
-        source = relative(path, hub.root)
-        if path.stem in reserved or slug_problem(path.stem):
-            hint = (slug_problem(path.stem) or ("", ""))[1] or f"rename it, for example to '{path.stem}-1.md'"
-            hub.problems.append(Problem(source, 1, 1, f"the file name '{path.stem}' cannot be used for a {kind} page",
+    folder = folder_name.strip("/") + "/"
+    for item in hub.inventory.of_kind(kind):
+        source, src_uri = item.source, item.rel
+        slug = markdown_stem(src_uri[len(folder):])
+        parts = slug.split("/")
+        bad = next((part for part in parts if slug_problem(part)), None)
+        if bad is not None or parts[-1] in FOLDER_PAGE_NAMES or (len(parts) == 1 and slug in reserved):
+            name = bad if bad is not None else parts[-1]
+            hint = (slug_problem(name) or ("", ""))[1] or f"rename it, for example to '{name.lower()}-1.md'"
+            hub.problems.append(Problem(source, 1, 1, f"the name '{name}' cannot be used for a {kind} page",
                                         hint.replace(".yaml", ".md"), field="(file name)"))
             continue
-        raw = path.read_bytes()
+        raw = _read(hub, item.path, source)
+        if raw is None:
+            continue
         data, positions, problems = parse_document(raw, source, front_matter=True)
         hub.problems.extend(problems)
         if data is None:
             continue
-        item, problems = validate(model, data, source, positions, context)
+        value, problems = validate(model, data, source, positions, context)
         hub.problems.extend(problems)
-        if item is None or positions.problems:
+        if value is None or positions.problems:
             continue
-        slug = Path(relative(path, folder)).with_suffix("").as_posix()
-        yield slug, source, relative(path, docs_dir), item, positions, raw
+        hub.pages[src_uri] = PageSource(source, split_front_matter(decode_source(raw))[1])
+        yield slug, source, src_uri, value, positions, raw
+
+
+def _load_editor_pages(hub: Hub, context: dict) -> None:
+    """Every other Markdown page: its front matter is read strictly (no aliases, no tags) and may hold
+    only the keys the hub allows (models.EditorPage); a broken one is an error, never page text."""
+    for item in hub.inventory.of_kind("page"):
+        raw = _read(hub, item.path, item.source)
+        if raw is None:
+            continue
+        try:
+            text = decode_source(raw)
+        except YamlProblem as p:
+            hub.problems.append(Problem(item.source, p.line, p.col, p.message, p.hint))
+            continue
+        yaml_text, body, _ = split_front_matter(text)
+        if yaml_text is None:
+            if text.replace("\r", "\n").split("\n", 1)[0].rstrip() == "---":
+                hub.problems.append(Problem(item.source, 1, 1, "the front matter has no closing '---' line",
+                                            "end the page's settings with a line of three hyphens: ---"))
+                continue
+            hub.pages[item.rel] = PageSource(item.source, body)
+            continue
+        if not yaml_text.strip():
+            hub.pages[item.rel] = PageSource(item.source, body, EditorPage())
+            continue
+        data, positions, problems = parse_document(raw, item.source, front_matter=True)
+        hub.problems.extend(problems)
+        if data is None:
+            continue
+        meta, problems = validate(EditorPage, data, item.source, positions, context)
+        hub.problems.extend(problems)
+        if meta is not None and not positions.problems:
+            hub.pages[item.rel] = PageSource(item.source, body, meta)
 
 
 def _load_practice(hub: Hub, docs_dir: Path, context: dict) -> None:
     from .personal_data import check as personal_data
 
     for slug, source, src_uri, practice, positions, raw in _load_pages(
-            hub, docs_dir, context, hub.settings.practice, Practice, "practice"):
+            hub, context, hub.settings.practice, Practice, "practice"):
         found = personal_data(decode_source(raw), practice, source,
                               positions.locate(("personal_data_reviewed",), prefer_key=True))
         hub.problems.extend(found)
@@ -192,20 +235,23 @@ def _load_practice(hub: Hub, docs_dir: Path, context: dict) -> None:
 
 def _load_events(hub: Hub, docs_dir: Path, context: dict) -> None:
     for slug, source, src_uri, event, positions, _ in _load_pages(
-            hub, docs_dir, context, hub.settings.events, Event, "events"):
+            hub, context, hub.settings.events, Event, "events"):
         hub.events.append(EventEntry(slug, source, src_uri, event, positions))
 
 
-def _check_attachment(name: str, page: Path, docs_dir: Path, source: str, positions: Positions) -> Optional[Problem]:
-    """An attached file must exist inside the docs folder: no reaching outside the site."""
-    target = (page.parent / name).resolve()
+def _check_attachment(name: str, page_uri: str, static: set[str], source: str, positions: Positions) -> Optional[Problem]:
+    """An attached file must be a static file the inventory allowed, inside the content folder."""
+    import posixpath
+
     line, col = positions.locate(("file",))
-    if not target.is_relative_to(docs_dir.resolve()):
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), name.replace("\\", "/")))
+    if name.startswith("/") or target == ".." or target.startswith("../"):
         return Problem(source, line, col, f"the file '{name}' is outside the site's content folder",
                        "put the document beside the page and give its name", field="file")
-    if not target.is_file():
-        return Problem(source, line, col, f"the file '{name}' does not exist",
-                       "check the name; it is relative to this page's folder", field="file")
+    if target not in static:
+        return Problem(source, line, col, f"the file '{name}' does not exist or cannot be published",
+                       "check the name (it is relative to this page's folder) and that the file is of an allowed type",
+                       field="file")
     return None
 
 
@@ -216,13 +262,18 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     vocabulary, problems = load_vocabulary(vocab_file, display_path=settings.vocabulary or "")
     hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems)
     context = {"vocabulary": vocabulary, "today": hub.today}
+    docs_dir = Path(os.path.abspath(docs_dir or root / "content"))
+    hub.inventory = take_inventory(root, settings, docs_dir)
+    hub.problems.extend(hub.inventory.problems)
     _load_services(hub, context)
-    _load_resources(hub, docs_dir or root / "content", context)
-    _load_practice(hub, docs_dir or root / "content", context)
-    _load_events(hub, docs_dir or root / "content", context)
+    _load_resources(hub, docs_dir, context)
+    _load_practice(hub, docs_dir, context)
+    _load_events(hub, docs_dir, context)
+    _load_editor_pages(hub, context)
     from .enrich import enrich
 
     enrich(hub)
+    hub.problems.extend(_generated_clashes(hub))
     # Anything with an error anywhere is left out, so nothing downstream ever sees a half-valid item.
     failed = {p.path for p in hub.errors}
     hub.services = [e for e in hub.services if e.source not in failed]
@@ -230,4 +281,15 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     hub.resources_by_uri = {r.src_uri: r for r in hub.resources}
     hub.practice = [e for e in hub.practice if e.source not in failed]
     hub.events = [e for e in hub.events if e.source not in failed]
+    hub.pages = {uri: page for uri, page in hub.pages.items() if page.source not in failed}
     return hub
+
+
+def _generated_clashes(hub: Hub) -> list[Problem]:
+    """One address, one page: a content file may not take the address of a page the hub generates
+    (a listing, a browse page...), except a sector's introduction, which the sector's lists follow."""
+    from .render.site import HubSite
+
+    plan = HubSite(hub).plan()
+    return generated_clashes(hub.inventory, [(p.src_uri, f"the page '{p.title}'") for p in plan],
+                             allowed=[p.src_uri for p in plan if p.kind == "sector"])

@@ -19,6 +19,7 @@ from .fields import (
     as_list, problem, shown, vocabulary_term,
 )
 from .geo.postcodes import normalise_postcode
+from .languages import LanguageTag
 
 ServiceType = vocabulary_term("service_types")
 Audience = vocabulary_term("audiences")
@@ -186,6 +187,18 @@ class Service(Strict):
     last_reviewed: ReviewDate = Field(description="The day the details were last checked with the service (YYYY-MM-DD, "
                                       "not in the future)", examples=["2026-09-14"])
     review_owner: Optional[Title] = Field(None, description="Who keeps this listing up to date", examples=["Directory team"])
+    text_language: Optional[LanguageTag] = Field(
+        None, description="The language the service's own text (name, summary, description and the other text) is "
+        "written in, as a BCP 47 tag, when it is not English: pages mark it so screen readers pronounce it",
+        examples=["cy"])
+    name_language: Optional[LanguageTag] = Field(
+        None, description="The language of the name alone, when it differs from the rest of the text "
+        "(for example a Gaelic name over an English summary)", examples=["gd"])
+
+    @property
+    def lang_of_name(self) -> str:
+        """The `lang` to put on the name, or "" when it is the hub's own language."""
+        return self.name_language or self.text_language or ""
 
     @model_validator(mode="after")
     def _audience_details(self, info: ValidationInfo) -> "Service":
@@ -378,3 +391,54 @@ class Event(Strict):
                 raise problem("event_end_order", f"ends ({self.end}) before it starts ({self.start})",
                               "check the end date and time", at="end")
         return self
+
+
+# --- editor pages (every other Markdown page in the content folder) -----------------------------
+
+PAGE_HIDE = ("navigation", "toc", "footer", "path", "feedback")
+_ICON = re.compile(r"^(material|fontawesome|octicons|simple)/[a-z0-9-]+(?:/[a-z0-9-]+)?$")
+
+
+def _icon(value: str) -> str:
+    from .theme_icons import icon_exists
+
+    if not _ICON.match(value) or not icon_exists(value):
+        raise problem("icon", f"'{shown(value)}' is not an icon of the theme",
+                      "use a name like material/home (see the Material for MkDocs icon search), or remove 'icon'")
+    return value
+
+
+def _hide(value: str) -> str:
+    if value not in PAGE_HIDE:
+        raise problem("hide", f"'{shown(value)}' cannot be hidden", "hide only: " + ", ".join(PAGE_HIDE))
+    return value
+
+
+def _status(value: str) -> str:
+    if value not in ("new", "deprecated"):
+        raise problem("status", f"'{shown(value)}' is not a page status", "write 'new' or 'deprecated'")
+    return value
+
+
+class PageSearch(Strict):
+    exclude: StrictBool = Field(False, description="true keeps the page out of the site's search", examples=[True])
+
+
+class EditorPage(Strict):
+    """Front matter of an editor's page (home, about, a sector's introduction...): only keys the hub allows,
+    each printed by the theme as plain text or limited to safe values. `template` is never allowed."""
+
+    title: Optional[Title] = Field(None, description="The page's title in the navigation, the tab and search results",
+                                   examples=["About the hub"])
+    description: Optional[ShortText] = Field(None, description="Plain text for search engines and link previews",
+                                             examples=["Who runs the hub and why."])
+    subtitle: Optional[Title] = Field(None, description="A line shown under the title in the navigation",
+                                      examples=["Who we are"])
+    icon: Optional[Annotated[str, AfterValidator(_icon)]] = Field(
+        None, description="A theme icon shown beside the title in the navigation", examples=["material/information"])
+    status: Optional[Annotated[str, AfterValidator(_status)]] = Field(
+        None, description="new or deprecated: a marker beside the title in the navigation", examples=["new"])
+    hide: ListOf(Annotated[str, AfterValidator(_hide)], max_length=5) = Field(
+        [], description="Parts of the page to hide: " + ", ".join(PAGE_HIDE), examples=[["toc"]])
+    search: Optional[PageSearch] = Field(None, description="exclude: true keeps the page out of search",
+                                         examples=[{"exclude": True}])

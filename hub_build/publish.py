@@ -11,7 +11,7 @@ from .hub import Hub
 
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS_DIR = Path(__file__).parent / "assets"
-SCRIPTS = ("geo.js", "filter.js", "search.js", "suggest.js")
+SCRIPTS = ("geo.js", "filter.js", "search.js", "suggest.js", "print.js", "keyboard.js")
 
 
 def publish_extras(hub: Hub, site_dir: Path) -> list[str]:

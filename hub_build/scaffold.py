@@ -153,6 +153,8 @@ contact:
 # languages: [English]
 last_reviewed: {today}                   # the day you checked these details with the service
 # review_owner: Directory team
+# text_language: cy                      # the language of the name and text when not English (cy, gd, ga, ...)
+# name_language: gd                      # the language of the name alone, when it differs from the text
 """
 
 RESOURCE = """\

@@ -12,7 +12,20 @@ from pathlib import Path
 from typing import Any, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Static files a contributor may publish from the content folder (the 'static_files' option, by extension).
+DEFAULT_STATIC_FILES = (
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "ico",  # documents and images
+    "docx", "xlsx", "pptx", "odt", "ods", "odp", "doc", "xls", "ppt", "rtf", "txt", "csv", "epub",  # office, e-books
+    "mp3", "mp4", "m4a", "ogg", "webm", "vtt",  # audio, video and its captions
+)
+# Types a browser runs script in, or that restyle or replace the site's own files: never allowed.
+REFUSED_STATIC = frozenset({
+    "svg", "svgz", "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "js", "mjs", "cjs", "css", "xml", "xsl",
+    "xslt", "json", "map", "wasm", "swf", "php", "py", "sh", "exe", "jar", "hta", "appcache", "manifest",
+    "webmanifest", "ics", "atom", "rss", "md", "markdown", "yaml", "yml",
+})
 
 
 class HubSettings(BaseModel):
@@ -40,6 +53,20 @@ class HubSettings(BaseModel):
     northern_ireland_precision: Literal["postcode", "outward"] = Field(
         "outward", description="How precisely the site publishes Northern Ireland (BT) postcodes to the browser",
     )
+    static_files: list[str] = Field(
+        list(DEFAULT_STATIC_FILES), description="File types (extensions) contributors may publish from the content "
+        "folder as they are; SVG, HTML, JavaScript, CSS and XML are never allowed",
+    )
+
+    @field_validator("static_files")
+    @classmethod
+    def _safe_types(cls, value: list[str]) -> list[str]:
+        types = [item.strip().lower().lstrip(".") for item in value]
+        for item in types:
+            if item in REFUSED_STATIC or not item.isalnum():
+                raise ValueError(f"'{item}' files cannot be published as they are: browsers may run script in them, "
+                                 "or they would replace the site's own files")
+        return types
 
 
 def today() -> dt.date:

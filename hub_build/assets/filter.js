@@ -1,5 +1,5 @@
 /* On-page list filter for hub-build browse pages.
- * A <form data-hub-filter="LIST_ID"> (hidden until this script runs, so the page works without it)
+ * A <div data-hub-filter="LIST_ID"> (hidden until this script runs, so the page works without it)
  * filters the <li> items of #LIST_ID by words and by drop-downs whose names match the items'
  * data-* attributes (space-separated terms). The count is announced in a live region.
  */
@@ -43,7 +43,7 @@
   }
 
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-hub-filter]"), setUp);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-hub-filter]"), setUp);
   }
 
   if (document.readyState === "loading") {

@@ -625,13 +625,18 @@
     var row = table.rows[i];
     var li = el("li", "hub-card hub-result");
     li.setAttribute("data-slug", row[C.slug]);
-    var h = el("h3", "hub-card__title");
+    // Results follow the h1; shortlist cards, and results under the "do not cover" heading, follow an h2.
+    var h = el(kind === "result" && !(place && !place.covers) ? "h2" : "h3", "hub-card__title");
     var a = el("a", "", row[C.name]);
     a.href = serviceURL(row[C.slug]);
+    var langs = row[C.langs] || [];  // the listing's text_language / name_language (WCAG 3.1.2)
+    if (langs[0]) a.lang = langs[0];
     h.appendChild(a);
     li.appendChild(h);
     li.appendChild(el("p", "hub-card__org", row[C.org]));
-    li.appendChild(el("p", "hub-card__summary", row[C.summary]));
+    var summary = el("p", "hub-card__summary", row[C.summary]);
+    if (langs[1]) summary.lang = langs[1];
+    li.appendChild(summary);
     if (place) {
       li.setAttribute("data-covers", place.covers ? "yes" : "no");
       li.appendChild(el("p", "hub-card__where", place.reason + " · " +

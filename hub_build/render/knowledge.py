@@ -5,6 +5,7 @@ updates, and their home-page blocks. Like site.py, nothing here knows about MkDo
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -55,6 +56,8 @@ class Update:
     updated: dt.date
     published: dt.date | None
     new: bool
+    lang: str = ""  # of the title; lang_summary of the summary: a listing's text_language (WCAG 3.1.2)
+    lang_summary: str = ""
 
 
 class Knowledge:
@@ -111,8 +114,9 @@ class Knowledge:
             items.append(self._update("Resource", r.resource.title, r.resource.summary, self.url(r.src_uri),
                                       r.resource.last_reviewed, r.resource.date))
         for s in self.hub.services:
-            items.append(self._update("Service", s.service.name, s.service.summary,
-                                      self.url(f"services/{s.slug}.md"), s.service.last_reviewed, None))
+            item = self._update("Service", s.service.name, s.service.summary,
+                                self.url(f"services/{s.slug}.md"), s.service.last_reviewed, None)
+            items.append(dataclasses.replace(item, lang=s.service.lang_of_name, lang_summary=s.service.text_language or ""))
         for p in self.hub.practice:
             items.append(self._update("Practice example", p.practice.title, p.practice.summary, self.url(p.src_uri),
                                       p.practice.last_reviewed, p.practice.date))

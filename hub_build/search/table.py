@@ -13,7 +13,7 @@ from ..hub import Hub, ServiceEntry
 
 FORMAT = 1
 COLUMNS = ("slug", "name", "org", "summary", "types", "audiences", "ages", "referral", "cost", "formats",
-           "national", "nations", "coverage_nations", "las", "places", "phone", "email", "website", "reviewed", "overdue")
+           "national", "nations", "coverage_nations", "las", "places", "phone", "email", "website", "reviewed", "overdue", "langs")
 FACETS = ("service_types", "audiences", "referral_routes", "cost_types", "formats", "nations")
 # Age bands a professional asks about; a service matches a band its age range overlaps.
 AGE_BANDS = ((0, 4, "Under 5"), (5, 10, "5 to 10"), (11, 15, "11 to 15"), (16, 18, "16 to 18"), (19, 25, "19 to 25"))
@@ -65,6 +65,7 @@ def result_table(hub: Hub) -> dict[str, Any]:
             covered, _places(entry, las),
             s.contact.phone or "", s.contact.email or "", s.contact.website or "",
             s.last_reviewed.isoformat(), 1 if hub.is_overdue(s.last_reviewed) else 0,
+            [s.lang_of_name, s.text_language or ""],  # `lang` of the name and of the summary, "" for the hub's
         ])
     return {
         "format": FORMAT, "columns": list(COLUMNS),
