@@ -48,7 +48,7 @@ def _valid(postcode: str) -> bool:
 
     try:
         return normalise_postcode(postcode) == postcode
-    except Exception:  # noqa: BLE001 - any refusal means "not usable in a listing"
+    except Exception:
         return False
 
 

@@ -104,7 +104,7 @@ def sample_postcodes(count: int, seed: int) -> list[tuple[str, str]]:
     names = sorted(candidates)
     cumulative = [weights[name] for name in names]
     result: list[tuple[str, str]] = []
-    cursors = {name: 0 for name in names}
+    cursors = dict.fromkeys(names, 0)
     while len(result) < count:
         name = rng.choices(names, weights=cumulative)[0]
         pool = candidates[name]

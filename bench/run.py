@@ -168,7 +168,7 @@ def table(results: list[dict[str, Any]]) -> str:
             kib(pages.get("avg_bytes")), kib(pages.get("max_bytes")),
         ))
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    lines = ["  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))) for row in rows]
+    lines = ["  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -229,7 +229,7 @@ def _git_state() -> dict[str, Any]:
     """The commit measured, and whether hub_build had uncommitted changes."""
     def git(*args: str) -> str:
         try:
-            return subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True, timeout=30).stdout.strip()
+            return subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True, timeout=30, check=False).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             return ""
     return {"commit": git("rev-parse", "HEAD") or None,

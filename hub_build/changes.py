@@ -29,7 +29,8 @@ class GitError(Exception):
 
 def git(root: Path, *args: str) -> str:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+        done = subprocess.run(["git", "-C", str(root), *args],  # noqa: S603, S607 - git from PATH, arguments as a list
+                              capture_output=True, text=True, timeout=60, check=False)
     except FileNotFoundError:
         raise GitError("git is not installed") from None
     if done.returncode != 0:
@@ -112,8 +113,9 @@ def changed_files(root: Path, ref: str) -> list[tuple[str, str, str]]:
             continue
         result.append((status[0], old_l or "", new_l or ""))
     for path in git(top, "ls-files", "--others", "--exclude-standard", "-z").split("\0"):
-        if path and local(path) is not None:
-            result.append(("A", "", local(path)))
+        added = local(path) if path else None
+        if added is not None:
+            result.append(("A", "", added))
     return result
 
 

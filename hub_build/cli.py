@@ -150,7 +150,7 @@ def _settings_from_config(config_file: Path) -> tuple[HubSettings, Path, Path]:
 
 
 def _mkdocs(*args: str) -> int:
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args])
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args])  # noqa: S603 - our own interpreter, arguments as a list
 
 
 @main.command()

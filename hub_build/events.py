@@ -1,53 +1,21 @@
 """Event times and the upcoming/past split, decided at build time from the Hub's `today`.
 
-Event times are written as UK local time; they are turned into aware datetimes here so that
-calendars can publish them in UTC and pages can show them the way they were written.
+Event times are written as UK local time; the Hub's entries turn them into aware datetimes once
+(eventtime.py) so that calendars can publish them in UTC and pages can show them as they were written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from .dates import long_date
+from .eventtime import When
 from .hub import EventEntry, Hub
-
-UK = ZoneInfo("Europe/London")
-
-
-@dataclass(frozen=True)
-class When:
-    """An event's start and end: dates for whole-day events, aware datetimes otherwise."""
-
-    start: dt.date | dt.datetime
-    end: dt.date | dt.datetime
-    all_day: bool
-
-    @property
-    def first_day(self) -> dt.date:
-        return self.start if self.all_day else self.start.date()  # type: ignore[return-value]
-
-    @property
-    def last_day(self) -> dt.date:
-        return self.end if self.all_day else self.end.date()  # type: ignore[return-value]
-
-
-def parse_time(text: str) -> dt.date | dt.datetime:
-    if len(text) == 10:
-        return dt.date.fromisoformat(text)
-    return dt.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=UK)
 
 
 def when(entry: EventEntry) -> When:
-    """Start and end; an event with no end lasts its day (or, with a time, one hour)."""
-    event = entry.event
-    start = parse_time(event.start)
-    all_day = not isinstance(start, dt.datetime)
-    if event.end:
-        end = parse_time(event.end)
-    else:
-        end = start if all_day else start + dt.timedelta(hours=1)
-    return When(start, end, all_day)
+    """Start and end, parsed once per event by the Hub's entry."""
+    return entry.when
 
 
 def is_past(entry: EventEntry, today: dt.date) -> bool:
@@ -75,9 +43,7 @@ def describe(entry: EventEntry) -> str:
     """'3 December 2026, 10:00 to 12:30' or '3 to 4 December 2026', as readers expect it."""
     span = when(entry)
 
-    def day(value: dt.date) -> str:
-        return f"{value.day} {value:%B %Y}"
-
+    day = long_date
     if span.all_day:
         if span.first_day == span.last_day:
             return day(span.first_day)

@@ -253,19 +253,27 @@ def as_list(value: Any) -> Any:
 
 # --- vocabulary terms ------------------------------------------------------------
 
-def vocabulary_term(category: str):
-    """A term from the hub's vocabulary, checked against the one passed in the validation context."""
+class VocabularyTerm:
+    """Checks a term against the hub's vocabulary passed in the validation context.
 
-    def check(value: str, info: ValidationInfo) -> str:
+    A class rather than a closure so the JSON Schema can read which category a field takes."""
+
+    def __init__(self, category: str) -> None:
+        self.category = category
+
+    def __call__(self, value: str, info: ValidationInfo) -> str:
         vocabulary = (info.context or {}).get("vocabulary")
         if vocabulary is None:
             return value
-        verdict = vocabulary.check(category, value)
+        verdict = vocabulary.check(self.category, value)
         if verdict:
             raise problem("unknown_term", verdict[0], verdict[1])
         return value
 
-    return Annotated[str, AfterValidator(check)]
+
+def vocabulary_term(category: str) -> AfterValidator:
+    """The validator of a vocabulary field: `Annotated[str, vocabulary_term("topics")]`."""
+    return AfterValidator(VocabularyTerm(category))
 
 
 # --- slugs -------------------------------------------------------------------

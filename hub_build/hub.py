@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+from .eventtime import When, event_when
 from .models import EditorPage, Event, Practice, Resource, Service
 from .problems import Problem
 from .settings import HubSettings
@@ -87,6 +89,11 @@ class EventEntry:
     event: Event
     positions: Positions
 
+    @cached_property
+    def when(self) -> When:
+        """Start and end as dates or times, parsed once."""
+        return event_when(self.event)
+
 
 @dataclass
 class PageSource:
@@ -121,5 +128,10 @@ class Hub:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
-    def is_overdue(self, reviewed: dt.date) -> bool:
-        return (self.today - reviewed).days > self.settings.review_interval_days
+    def review_due(self, reviewed: dt.date) -> dt.date:
+        """The last day an item checked on `reviewed` counts as up to date."""
+        return reviewed + dt.timedelta(days=self.settings.review_interval_days)
+
+    def is_overdue(self, reviewed: dt.date, today: dt.date | None = None) -> bool:
+        """The one overdue rule: more than review_interval_days since the check (pages, search, warnings, review)."""
+        return (today or self.today) > self.review_due(reviewed)

@@ -49,7 +49,7 @@ def _date_lines(entry: EventEntry) -> list[str]:
 
 
 def uid(entry: EventEntry, domain: str) -> str:
-    digest = hashlib.sha1(entry.source.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(entry.source.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
     return f"{entry.slug}-{digest}@{domain or 'hub-build.invalid'}"
 
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .fields import slug_problem
 from .hub import EventEntry, Hub, PageSource, PracticeEntry, ResourceEntry, ServiceEntry
-from .inventory import generated_clashes, markdown_stem, take_inventory
+from .inventory import Inventory, generated_clashes, markdown_stem, take_inventory
 from .models import EditorPage, Event, Practice, Resource, Service
 from .problems import Problem, Severity
 from .settings import HubSettings, today as build_today
@@ -85,6 +85,13 @@ def _review_warning(hub: Hub, reviewed: dt.date, source: str, positions: Positio
                     field="last_reviewed", severity=Severity.WARNING)]
 
 
+def _inventory(hub: Hub) -> Inventory:
+    """The hub's classified files: load_hub takes the inventory before any item is read."""
+    if hub.inventory is None:
+        raise RuntimeError("the inventory is taken before any file is read (load_hub)")
+    return hub.inventory
+
+
 def _load_services(hub: Hub, context: dict) -> None:
     folder = hub.root / hub.settings.directory
     if not folder.is_dir():
@@ -92,7 +99,7 @@ def _load_services(hub: Hub, context: dict) -> None:
                                     "create it, or set the 'directory' option of the hub plugin"))
         return
     seen: dict[str, str] = {}
-    for item in hub.inventory.of_kind("listing"):
+    for item in _inventory(hub).of_kind("listing"):
         path, source = item.path, item.source
         slug = path.stem
         name_problem = _slug_problem(slug, source, seen)
@@ -137,7 +144,7 @@ def _slug_problem(slug: str, source: str, seen: dict[str, str]) -> Optional[Prob
 
 
 def _load_resources(hub: Hub, docs_dir: Path, context: dict) -> None:
-    static = hub.inventory.static_files()
+    static = _inventory(hub).static_files()
     for slug, source, src_uri, resource, positions, _ in _load_pages(hub, context, hub.settings.resources, Resource, "resource"):
         if resource.file:
             problem = _check_attachment(resource.file, src_uri, static, source, positions)
@@ -161,7 +168,7 @@ def _load_pages(hub: Hub, context: dict, folder_name: str, model, kind: str):
     at any depth and with any Markdown extension. The slug is the path below the folder without its extension."""
     reserved = RESERVED_PAGE_NAMES.get(kind, set())
     folder = folder_name.strip("/") + "/"
-    for item in hub.inventory.of_kind(kind):
+    for item in _inventory(hub).of_kind(kind):
         source, src_uri = item.source, item.rel
         slug = markdown_stem(src_uri[len(folder):])
         parts = slug.split("/")
@@ -190,7 +197,7 @@ def _load_pages(hub: Hub, context: dict, folder_name: str, model, kind: str):
 def _load_editor_pages(hub: Hub, context: dict) -> None:
     """Every other Markdown page: its front matter is read strictly (no aliases, no tags) and may hold
     only the keys the hub allows (models.EditorPage); a broken one is an error, never page text."""
-    for item in hub.inventory.of_kind("page"):
+    for item in _inventory(hub).of_kind("page"):
         raw = _read(hub, item.path, item.source)
         if raw is None:
             continue
@@ -291,5 +298,5 @@ def _generated_clashes(hub: Hub) -> list[Problem]:
     from .render.site import HubSite
 
     plan = HubSite(hub).plan()
-    return generated_clashes(hub.inventory, [(p.src_uri, f"the page '{p.title}'") for p in plan],
+    return generated_clashes(_inventory(hub), [(p.src_uri, f"the page '{p.title}'") for p in plan],
                              allowed=[p.src_uri for p in plan if p.kind == "sector"])

@@ -47,13 +47,14 @@ class HubPlugin(BasePlugin):
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
-        errors, warnings = [], []
+        errors: list[tuple[str, str]] = []
+        warnings: list[tuple[str, str]] = []
         try:
             self.settings = HubSettings.model_validate(options or {})
         except ValidationError as error:
             for item in error.errors(include_url=False):
                 errors.append((".".join(map(str, item["loc"])) or "hub", item["msg"]))
-        self.config = dict(options or {})  # type: ignore[assignment]
+        self.config = dict(options or {})
         return errors, warnings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -10,7 +10,7 @@ language, `coverage` ~ service_area, vocabulary terms ~ taxonomy terms.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 
@@ -21,15 +21,15 @@ from .fields import (
 from .geo.postcodes import normalise_postcode
 from .languages import LanguageTag
 
-ServiceType = vocabulary_term("service_types")
-Audience = vocabulary_term("audiences")
-Sector = vocabulary_term("sectors")
-Topic = vocabulary_term("topics")
-ResourceType = vocabulary_term("resource_types")
-ReferralRoute = vocabulary_term("referral_routes")
-CostType = vocabulary_term("cost_types")
-Format = vocabulary_term("formats")
-Nation = vocabulary_term("nations")
+ServiceType = Annotated[str, vocabulary_term("service_types")]
+Audience = Annotated[str, vocabulary_term("audiences")]
+Sector = Annotated[str, vocabulary_term("sectors")]
+Topic = Annotated[str, vocabulary_term("topics")]
+ResourceType = Annotated[str, vocabulary_term("resource_types")]
+ReferralRoute = Annotated[str, vocabulary_term("referral_routes")]
+CostType = Annotated[str, vocabulary_term("cost_types")]
+Format = Annotated[str, vocabulary_term("formats")]
+Nation = Annotated[str, vocabulary_term("nations")]
 
 
 def _postcode(value: str) -> str:
@@ -39,21 +39,20 @@ def _postcode(value: str) -> str:
 Postcode = Annotated[str, AfterValidator(_postcode)]
 
 
-def ListOf(item, *, min_length: int = 0, max_length: int = 50):
-    """A list that also accepts a single value, with duplicates refused."""
+def _unique(values: list) -> list:
+    seen = set()
+    for value in values:
+        if value in seen:
+            raise problem("duplicate_item", f"'{shown(value)}' is listed twice", "list each item once")
+        seen.add(value)
+    return values
 
-    def unique(values: list) -> list:
-        seen = set()
-        for value in values:
-            if value in seen:
-                raise problem("duplicate_item", f"'{shown(value)}' is listed twice", "list each item once")
-            seen.add(value)
-        return values
 
-    return Annotated[
-        list[item], BeforeValidator(as_list), AfterValidator(unique),
-        Field(min_length=min_length, max_length=max_length),
-    ]
+Item = TypeVar("Item")
+ListOf = Annotated[list[Item], BeforeValidator(as_list), AfterValidator(_unique), Field(min_length=0, max_length=50)]
+"""A list of up to 50 items that also accepts a single value, with duplicates refused: `ListOf[Topic]`."""
+NonEmptyListOf = Annotated[list[Item], BeforeValidator(as_list), AfterValidator(_unique), Field(min_length=1, max_length=50)]
+"""The same, with at least one item."""
 
 
 class Strict(BaseModel):
@@ -120,8 +119,8 @@ class Location(Strict):
 class Coverage(Strict):
     national: StrictBool = Field(False, description="true if the service works across the whole UK (then list nothing else)",
                                  examples=[True])
-    nations: ListOf(Nation) = Field([], description="The nations the service covers in full", examples=[["wales"]])
-    local_authorities: ListOf(Title, max_length=400) = Field(
+    nations: ListOf[Nation] = Field([], description="The nations the service covers in full", examples=[["wales"]])
+    local_authorities: Annotated[list[Title], BeforeValidator(as_list), AfterValidator(_unique), Field(min_length=0, max_length=400)] = Field(
         [], description="Council areas covered, by ONS name or GSS code (checked against the ONS list by the build)",
         examples=[["Bristol, City of", "E06000024"]])
 
@@ -161,20 +160,20 @@ class Service(Strict):
     description: Optional[MarkdownText] = Field(
         None, description="Markdown: paragraphs, lists and links about what the service does",
         examples=["Our family workers meet children at home or at school.\n\n- first visits\n- talking to children"])
-    service_types: ListOf(ServiceType, min_length=1) = Field(description="One or more kinds of service",
+    service_types: NonEmptyListOf[ServiceType] = Field(description="One or more kinds of service",
                                                              examples=[["family-support", "visits-support"]])
-    audiences: ListOf(Audience, min_length=1) = Field(
+    audiences: NonEmptyListOf[Audience] = Field(
         description="Who the service is for; children need age_range, professionals need sectors",
         examples=[["children-and-young-people", "parents-and-carers"]])
     age_range: Optional[AgeRange] = Field(None, description="The ages worked with, needed when children are an audience",
                                           examples=[{"min": 5, "max": 18}])
-    sectors: ListOf(Sector) = Field([], description="Professional sectors served, needed when professionals are an audience",
+    sectors: ListOf[Sector] = Field([], description="Professional sectors served, needed when professionals are an audience",
                                     examples=[["schools", "social-care"]])
-    topics: ListOf(Topic) = Field([], description="What the service helps with", examples=[["visiting-prison", "telling-children"]])
+    topics: ListOf[Topic] = Field([], description="What the service helps with", examples=[["visiting-prison", "telling-children"]])
     access: Access = Field(description="How families reach the service", examples=[{"referral": "self-or-professional"}])
     cost: Cost = Field(description="What it costs families", examples=[{"type": "free"}])
-    formats: ListOf(Format, min_length=1) = Field(description="How the service is delivered", examples=[["in-person", "phone"]])
-    locations: ListOf(Location, min_length=1, max_length=100) = Field(
+    formats: NonEmptyListOf[Format] = Field(description="How the service is delivered", examples=[["in-person", "phone"]])
+    locations: Annotated[list[Location], BeforeValidator(as_list), AfterValidator(_unique), Field(min_length=1, max_length=100)] = Field(
         description="Where the service is based: one or more places, each with a postcode",
         examples=[[{"name": "Family Links office", "address": "12 Example Street, Bristol", "postcode": "BS1 4DJ"}]])
     coverage: Coverage = Field(description="Where the service works: national, nations, or council areas",
@@ -183,7 +182,7 @@ class Service(Strict):
                              examples=[{"phone": "0117 496 0123", "email": "familylinks@example.org"}])
     opening_hours: Optional[PlainText] = Field(None, description="Plain text: when the service is open",
                                                examples=["Monday to Friday, 9am to 5pm"])
-    languages: ListOf(Title) = Field([], description="Languages the service works in", examples=[["English", "Polish"]])
+    languages: ListOf[Title] = Field([], description="Languages the service works in", examples=[["English", "Polish"]])
     last_reviewed: ReviewDate = Field(description="The day the details were last checked with the service (YYYY-MM-DD, "
                                       "not in the future)", examples=["2026-09-14"])
     review_owner: Optional[Title] = Field(None, description="Who keeps this listing up to date", examples=["Directory team"])
@@ -223,10 +222,10 @@ class Resource(Strict):
     summary: ShortText = Field(description="Plain text, up to 300 characters: what readers see in lists",
                                examples=["A short guide for carers on honest, age-appropriate conversations."])
     type: ResourceType = Field(description="What kind of resource it is", examples=["guide"])
-    audiences: ListOf(Audience, min_length=1) = Field(description="Who it is for", examples=[["parents-and-carers"]])
-    sectors: ListOf(Sector) = Field([], description="Professional sectors it is for", examples=[["schools"]])
-    topics: ListOf(Topic) = Field([], description="What it is about", examples=[["telling-children"]])
-    nations: ListOf(Nation) = Field([], description="The nations it applies to; leave empty for UK-wide", examples=[["scotland"]])
+    audiences: NonEmptyListOf[Audience] = Field(description="Who it is for", examples=[["parents-and-carers"]])
+    sectors: ListOf[Sector] = Field([], description="Professional sectors it is for", examples=[["schools"]])
+    topics: ListOf[Topic] = Field([], description="What it is about", examples=[["telling-children"]])
+    nations: ListOf[Nation] = Field([], description="The nations it applies to; leave empty for UK-wide", examples=[["scotland"]])
     publisher: Title = Field(description="Who published it", examples=["Example Families Network"])
     date: Optional[IsoDate] = Field(None, description="When it was published (YYYY-MM-DD)", examples=["2025-03-01"])
     link: Optional[HttpUrl] = Field(None, description="Its web address (give link or file, not both)",
@@ -282,12 +281,12 @@ class Practice(Strict):
         "practice-example", description="practice-example, or case-study for a story about one family",
         examples=["practice-example"])
     organisation: Organisation = Field(description="Who did the work", examples=[{"name": "Humber Bridges Trust"}])
-    sectors: ListOf(Sector, min_length=1) = Field(description="The professional sectors involved", examples=[["police"]])
-    nations: ListOf(Nation) = Field([], description="Where the work happens (give nations, area or both)",
+    sectors: NonEmptyListOf[Sector] = Field(description="The professional sectors involved", examples=[["police"]])
+    nations: ListOf[Nation] = Field([], description="Where the work happens (give nations, area or both)",
                                     examples=[["england"]])
     area: Optional[Title] = Field(None, description="The place or council area where the work happens",
                                   examples=["East Riding of Yorkshire"])
-    topics: ListOf(Topic) = Field([], description="What the work is about", examples=[["arrest", "safeguarding"]])
+    topics: ListOf[Topic] = Field([], description="What the work is about", examples=[["arrest", "safeguarding"]])
     summary: ShortText = Field(description="Plain text, up to 300 characters: what was done and for whom",
                                examples=["Officers ask whether children are affected before and during an arrest."])
     approach: MarkdownText = Field(description="Markdown: what the practice is and how it works",
@@ -369,10 +368,10 @@ class Event(Strict):
                                        examples=["https://www.example.org/book"])
     cost: Optional[Title] = Field(None, description="What it costs, in words", examples=["Free"])
     organiser: Title = Field(description="Who runs the event", examples=["Example Families Network"])
-    audiences: ListOf(Audience, min_length=1) = Field(description="Who it is for", examples=[["professionals"]])
-    sectors: ListOf(Sector) = Field([], description="Professional sectors it is for", examples=[["schools"]])
-    topics: ListOf(Topic) = Field([], description="What it is about", examples=[["education"]])
-    nations: ListOf(Nation) = Field([], description="The nations it is for; leave empty for UK-wide", examples=[["england"]])
+    audiences: NonEmptyListOf[Audience] = Field(description="Who it is for", examples=[["professionals"]])
+    sectors: ListOf[Sector] = Field([], description="Professional sectors it is for", examples=[["schools"]])
+    topics: ListOf[Topic] = Field([], description="What it is about", examples=[["education"]])
+    nations: ListOf[Nation] = Field([], description="The nations it is for; leave empty for UK-wide", examples=[["england"]])
     last_reviewed: ReviewDate = Field(description="The day the details were last checked (YYYY-MM-DD, not in the future)",
                                       examples=["2026-10-01"])
     review_owner: Optional[Title] = Field(None, description="Who keeps this event up to date", examples=["Events team"])
@@ -438,7 +437,8 @@ class EditorPage(Strict):
         None, description="A theme icon shown beside the title in the navigation", examples=["material/information"])
     status: Optional[Annotated[str, AfterValidator(_status)]] = Field(
         None, description="new or deprecated: a marker beside the title in the navigation", examples=["new"])
-    hide: ListOf(Annotated[str, AfterValidator(_hide)], max_length=5) = Field(
+    hide: Annotated[list[Annotated[str, AfterValidator(_hide)]], BeforeValidator(as_list), AfterValidator(_unique),
+                    Field(min_length=0, max_length=5)] = Field(
         [], description="Parts of the page to hide: " + ", ".join(PAGE_HIDE), examples=[["toc"]])
     search: Optional[PageSearch] = Field(None, description="exclude: true keeps the page out of search",
                                          examples=[{"exclude": True}])

@@ -37,7 +37,6 @@ class ReviewItem:
 def review_items(hub: Hub, due_within: int, today: dt.date | None = None) -> list[ReviewItem]:
     """Every item with a review date, with its status on `today` (the hub's today by default)."""
     today = today or hub.today
-    interval = dt.timedelta(days=hub.settings.review_interval_days)
     rows = [("service", s.service.name, s.source, s.service.organisation.name, s.service.review_owner,
              s.service.last_reviewed) for s in hub.services]
     rows += [("resource", r.resource.title, r.source, r.resource.publisher, r.resource.review_owner,
@@ -48,8 +47,8 @@ def review_items(hub: Hub, due_within: int, today: dt.date | None = None) -> lis
              for e in hub.events if not ev.is_past(e, today)]
     items = []
     for kind, title, source, organisation, owner, reviewed in rows:
-        due = reviewed + interval
-        status = "overdue" if today > due else "due-soon" if (due - today).days <= due_within else "fresh"
+        due = hub.review_due(reviewed)
+        status = "overdue" if hub.is_overdue(reviewed, today) else "due-soon" if (due - today).days <= due_within else "fresh"
         items.append(ReviewItem(kind, title, source, organisation, owner or "", reviewed, due, status))
     return items
 
@@ -85,7 +84,7 @@ def format_table(items: list[ReviewItem], *, by: str, today: dt.date, include_fr
         widths = [max(len(row[c]) for row in [header, *rows]) for c in range(len(header))]
         lines.append(f"{name} ({len(group)})")
         for row in [header, *rows]:
-            lines.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            lines.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         lines.append("")
     lines.append(summary(items))
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def _terms(vocabulary: Vocabulary, category: str) -> str:
     return ", ".join(vocabulary.terms(category))
 
 
-def unique_slug(name: str, kind: str, folder: Path, suffix: str, taken: set[str] = frozenset()) -> str:
+def unique_slug(name: str, kind: str, folder: Path, suffix: str, taken: Collection[str] = frozenset()) -> str:
     """The name as a URL slug, with -2, -3... added when a file of that name (or a reserved name) exists."""
     base = suggest_slug(name) or kind
     base = base[: MAX_SLUG_LENGTH - 4].strip("-")

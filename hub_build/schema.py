@@ -145,9 +145,7 @@ def int_pattern(low: int, high: int) -> str:
 
 
 def _vocabulary_category(func: Callable) -> str | None:
-    if getattr(func, "__qualname__", "") != "vocabulary_term.<locals>.check":
-        return None
-    return inspect.getclosurevars(func).nonlocals.get("category")
+    return func.category if isinstance(func, fields.VocabularyTerm) else None
 
 
 class SchemaBuilder:
@@ -254,7 +252,7 @@ class SchemaBuilder:
                 return self.term_schema(category)
             if func in VALIDATOR_SCHEMAS:
                 return json.loads(json.dumps(VALIDATOR_SCHEMAS[func]))
-            if func is models.CharityNumber.__metadata__[0].func:
+            if func is typing.get_args(models.CharityNumber)[1].func:
                 return json.loads(json.dumps(_CHARITY))
         return {"type": "string", "x-input": "text"}
 

@@ -16,7 +16,7 @@ def _icon_folder() -> Path | None:
     spec = importlib.util.find_spec("material")
     if spec is None or not spec.submodule_search_locations:
         return None
-    folder = Path(list(spec.submodule_search_locations)[0]) / "templates" / ".icons"
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
     return folder if folder.is_dir() else None
 
 

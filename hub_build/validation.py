@@ -7,6 +7,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .fields import shown
 from .problems import Problem
@@ -56,7 +57,7 @@ def _kind(value: Any) -> str:
     return "text"
 
 
-def describe(error: dict, model: type[BaseModel]) -> tuple[str, str, Loc, bool]:
+def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Loc, bool]:
     """(message, hint, where to point, point at the key rather than the value)."""
     kind = error["type"]
     loc: Loc = tuple(error["loc"])

@@ -73,17 +73,17 @@ def _parse_terms(data: Any, where: str, positions, category: str) -> tuple[dict[
             problems.append(Problem(where, line, col, f"term '{key}' is not URL-safe",
                                     "use lower-case letters, digits and hyphens", field=f"{category}.{key}"))
             continue
-        value = value or {}
-        if not isinstance(value, dict) or not value.get("label"):
+        settings = value or {}
+        if not isinstance(settings, dict) or not settings.get("label"):
             problems.append(Problem(where, line, col, f"term '{key}' needs a label",
                                     "write it as  key: {label: Shown to readers}", field=f"{category}.{key}"))
             continue
-        unknown = sorted(set(value) - {"label", "description", "asks_for"})
+        unknown = sorted(set(settings) - {"label", "description", "asks_for"})
         if unknown:
             problems.append(Problem(where, line, col, f"term '{key}' has unknown setting(s): {', '.join(unknown)}",
                                     "a term has label, description and asks_for; put labels with commas in quotes",
                                     field=f"{category}.{key}"))
-        terms[key] = Term(key, str(value["label"]), str(value.get("description") or ""), str(value.get("asks_for") or ""))
+        terms[key] = Term(key, str(settings["label"]), str(settings.get("description") or ""), str(settings.get("asks_for") or ""))
     return terms, extensible, problems
 
 

@@ -110,7 +110,7 @@ class _EventComposer:
             plain = event.style in (None, "")
             return None if plain and event.value in NULL_WORDS else event.value
         if isinstance(event, SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not self.parser.check_event(SequenceEndEvent):
                 items.append(self.value(path + (len(items),), depth + 1))
             self.parser.get_event()

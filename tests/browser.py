@@ -33,7 +33,7 @@ def chromium_executable() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
+    def log_message(self, format: str, *args) -> None:
         pass
 
 
@@ -71,4 +71,4 @@ def chromium_page() -> Iterator[tuple[object, list[str]]]:
 def foreign_requests(requests: list[str], base_url: str) -> list[str]:
     """Requests that went anywhere but the served site (data: and about: URLs are local)."""
     origin = base_url.rstrip("/")
-    return [url for url in requests if not (url.startswith(origin + "/") or url.startswith(("data:", "about:", "blob:")))]
+    return [url for url in requests if not (url.startswith((origin + "/", "data:", "about:", "blob:")))]

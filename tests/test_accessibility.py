@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -114,7 +115,7 @@ def test_axe_reports_what_it_should(browser, site_url):
 # --- skip link and headings, on every page ------------------------------------------------------------------
 
 class _Outline(HTMLParser):
-    FOCUSABLE = {"a", "button", "input", "select", "textarea", "summary", "label"}
+    FOCUSABLE = frozenset({"a", "button", "input", "select", "textarea", "summary", "label"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -151,7 +152,7 @@ def heading_problem(levels: list[int]) -> str:
         return "no heading"
     if levels[0] != 1 or levels.count(1) != 1:
         return f"the page should have one h1, first: {levels}"
-    for before, after in zip(levels, levels[1:]):
+    for before, after in itertools.pairwise(levels):
         if after > before + 1:
             return f"h{before} is followed by h{after}: {levels}"
     return ""
@@ -326,8 +327,8 @@ def test_404_and_pages_work_under_a_sub_path(browser):
                             ("services/bristol-family-links/", 200), ("find/", 200)):
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             failed = []
-            page.on("requestfailed", lambda request: failed.append(request.url))
-            page.on("response", lambda response: failed.append(response.url) if response.status >= 400
+            page.on("requestfailed", lambda request, failed=failed: failed.append(request.url))
+            page.on("response", lambda response, failed=failed: failed.append(response.url) if response.status >= 400
                     and response.request.resource_type != "document" else None)
             response = page.goto(base + url)
             page.wait_for_load_state("networkidle")

@@ -7,9 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 
-from hubs import GOOD_LISTING, GOOD_RESOURCE, REPO, hub_build, listing, make_hub, mkdocs_build, run
+from hubs import GOOD_RESOURCE, REPO, hub_build, listing, make_hub, mkdocs_build, run
 from sitecheck import assert_inert, inspect_html, script_signature
 
 

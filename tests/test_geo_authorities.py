@@ -18,7 +18,7 @@ def data_scan():
     by_outward: dict[str, Counter] = defaultdict(Counter)
     for letter in onsdata.letters():
         table = onsdata.read_letter(letter)
-        for key, la in zip(table.pcd, table.laua):
+        for key, la in zip(table.pcd, table.laua, strict=True):
             if isinstance(la, str):
                 codes.add(la)
                 by_outward[key[:4].strip()][la] += 1

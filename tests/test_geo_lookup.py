@@ -76,7 +76,7 @@ def test_warm_cache_reads_no_data(tmp_path):
     warm = PostcodeLookup(tmp_path)
     assert warm.lookup(["BS1 4DJ", "EH99 1SP", "JE2 3AB", "BS1 4EH"]) == first
     assert warm.letters_read == []
-    assert cold.cache_file.name.endswith(f"{cold.version}.json")
+    assert cold.cache_file.name.endswith(f"{cold.version}-{cold.code}.json")
 
 
 def test_only_needed_letters_are_read(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic_core import PydanticCustomError
 
-from hub_build.geo.postcodes import normalise_postcode, outward_code
+from hub_build.geo.postcodes import normalise_postcode
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -14,11 +14,6 @@ from hub_build.geo.postcodes import normalise_postcode, outward_code
 ])
 def test_normalises_spacing_and_case(typed, expected):
     assert normalise_postcode(typed) == expected
-
-
-def test_outward_code():
-    assert outward_code("bs14dj") == "BS1"
-    assert outward_code("SW1A 2AA") == "SW1A"
 
 
 @pytest.mark.parametrize("typed, kind, words", [

@@ -50,7 +50,7 @@ def test_unknown_postcode_fails_at_its_line(tmp_path):
 
 def test_crown_dependency_postcode_is_an_error(tmp_path):
     text = SAMPLE.replace("postcode: BS1 4DJ", "postcode: JE2 3AB")
-    hub = build(tmp_path, **{"jersey": text})
+    hub = build(tmp_path, jersey=text)
     (error,) = hub.errors
     assert error.line == line_of(text, "JE2 3AB") and "Jersey" in error.message
 
@@ -66,7 +66,7 @@ def test_second_location_is_pointed_at(tmp_path):
 
 def test_unknown_coverage_area_fails_at_its_line(tmp_path):
     text = SAMPLE.replace('    - "Bristol, City of"\n', '    - "Bristol, City of"\n    - Wrexham\n    - Bristl\n')
-    hub = build(tmp_path, **{"areas": text})
+    hub = build(tmp_path, areas=text)
     (error,) = hub.errors
     assert error.field == "coverage.local_authorities[2]"
     assert error.line == line_of(text, "- Bristl")
@@ -75,7 +75,7 @@ def test_unknown_coverage_area_fails_at_its_line(tmp_path):
 
 def test_coverage_areas_by_name_or_code(tmp_path):
     text = SAMPLE.replace('    - "Bristol, City of"\n', '    - bristol\n    - W06000006\n    - Glasgow City\n')
-    hub = build(tmp_path, **{"areas": text})
+    hub = build(tmp_path, areas=text)
     assert hub.errors == []
     assert hub.services[0].coverage_areas == {
         "E06000023": "Bristol, City of", "W06000006": "Wrexham", "S12000049": "Glasgow City"}

@@ -12,8 +12,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
-
 from sitepages import html_files, sample_site, subpath_site, SUB_PATH
 
 URL_ATTRIBUTES = {"href", "src", "poster", "action", "formaction", "data", "xlink:href", "background"}
@@ -89,8 +87,8 @@ def broken_references(site: Path, mount: str = "/") -> list[str]:
         sources += [(css, "url()", m.group(2)) for m in CSS_URL.finditer(css.read_text(encoding="utf-8"))]
 
     broken = []
-    for source, where, reference in sources:
-        reference = reference.strip()
+    for source, where, written in sources:
+        reference = written.strip()
         if not reference or reference.startswith("data:") or _is_external(reference):
             continue
         rel = source.relative_to(site).as_posix()

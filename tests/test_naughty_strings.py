@@ -47,7 +47,7 @@ def naughty_hub(root: Path) -> Path:
         for path in RESOURCE_TEXT_FIELDS:
             put(front, path, text)
         resources[f"r-{i}.md"] = (dump(front), text)
-    return make_hub(root, listings, resources, home=f"# Home\n\n<!-- hub:latest-resources -->\n")
+    return make_hub(root, listings, resources, home="# Home\n\n<!-- hub:latest-resources -->\n")
 
 
 def test_naughty_strings_are_rejected_clearly_or_rendered_inert(tmp_path):

@@ -186,14 +186,14 @@ def test_the_browser_applies_the_schema_rules_as_python_does(site):
     cases = [(path, value, _with(path, value)) for path, values in RULE_CASES.items() for value in values]
     python = [not list(validator.iter_errors(data)) for _, _, data in cases]
     assert any(python) and not all(python)
-    with static_server(site) as base, chromium_page() as (page, requests):
+    with static_server(site) as base, chromium_page() as (page, _requests):
         page.goto(base + "suggest/")
         browser = page.evaluate(
             "([schema, cases]) => { const c = window.HubSuggest.makeChecker(schema);"
             " return cases.map(data => c.check(data).length === 0); }",
             [schema, [data for _, _, data in cases]],
         )
-    disagreements = [(path, value) for (path, value, _), p, b in zip(cases, python, browser) if p != b]
+    disagreements = [(path, value) for (path, value, _), p, b in zip(cases, python, browser, strict=True) if p != b]
     assert disagreements == []
 
 

@@ -7,10 +7,10 @@ Written under `<site>/geo/`:
 - `places.json`    gazetteer rows [name, lat, lon, la index, kind, keys] (see gazetteer.py);
 - `pc/<OUTWARD>.json`  one shard per outward code: postcode -> [lat, lon, la index], 5 decimal places (~1 m).
 
-All of it depends only on the data version and the Northern Ireland precision, so it is built once
-into the cache and copied into each site. With precision "outward" (the default) no full BT postcode
-is published: Northern Ireland's postcode data is licensed on terms of its own, and outward centroids
-are enough to sort services by distance.
+All of it depends only on the data version, the Northern Ireland precision and the code that makes it
+(hashed into the cache key and the stamp), so it is built once into the cache and copied into each site.
+With precision "outward" (the default) no full BT postcode is published: Northern Ireland's postcode
+data is licensed on terms of its own, and outward centroids are enough to sort services by distance.
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ from typing import Optional
 from ..hub import Hub
 from . import onsdata
 from .authorities import Authorities, load_authorities
-from .cache import geo_cache_dir, safe_name
+from .cache import code_version, geo_cache_dir, safe_name
 from .gazetteer import Centroid, gazetteer
 from .grid import BRITISH_GRID, IRISH_GRID, to_wgs84
 from .lookup import _placeable
 
 FORMAT = 1
+# The modules and package data that shape the tree: hashed into its cache key and its stamp.
+CODE_MODULES = (__name__, *(f"{__package__}.{name}" for name in ("onsdata", "grid", "lookup", "authorities", "gazetteer", "cache")))
+CODE_DATA = ("data/local_authorities.json", "data/geo_towns.json")
 GEO_DIR = "geo"
 STAMP = "version.json"
 # The attribution the ONS asks for with its postcode products (year = the data release's).
@@ -42,6 +45,11 @@ CREDITS = [
 # Northern Ireland postcode locations come from Land & Property Services; they are in the outward centroids
 # even when full BT postcodes are not published, so the line is always given.
 CREDIT_NI = "Contains LPS Intellectual Property © Crown copyright and database right 2025"
+
+
+def browser_code_version() -> str:
+    """The hash of the code and package data that make the tree: a change to any of them rebuilds it."""
+    return code_version(*CODE_MODULES, data=CODE_DATA)
 
 
 def write_browser_data(hub: Hub, out_dir: Path) -> list[str]:
@@ -57,9 +65,9 @@ def write_browser_data(hub: Hub, out_dir: Path) -> list[str]:
 
 
 def ensure_browser_tree(cache_dir: Path, precision: str = "outward") -> Path:
-    """The cached geo/ tree for this data version and precision, built now if missing or stale."""
+    """The cached geo/ tree for this data version, code and precision, built now if missing or stale."""
     version = onsdata.data_version()
-    tree = cache_dir / f"browser-{FORMAT}-{safe_name(version)}-{precision}" / GEO_DIR
+    tree = cache_dir / f"browser-{FORMAT}-{safe_name(version)}-{browser_code_version()}-{precision}" / GEO_DIR
     if _stamp(tree) is None:
         staging = tree.parent.with_name(tree.parent.name + ".building")
         shutil.rmtree(staging, ignore_errors=True)
@@ -86,7 +94,7 @@ def _stamp(tree: Path) -> Optional[dict]:
         data = json.loads((tree / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if data.get("format") == FORMAT else None
+    return data if data.get("format") == FORMAT and data.get("code") == browser_code_version() else None
 
 
 def build_browser_tree(target: Path, precision: str = "outward", authorities: Optional[Authorities] = None) -> dict:
@@ -141,7 +149,8 @@ def build_browser_tree(target: Path, precision: str = "outward", authorities: Op
     figures = {"shards": shards, "shard_bytes": shard_bytes, "outward_codes": len(outwards),
                "seconds": round(time.perf_counter() - started, 2)}
     credits = CREDITS + [CREDIT_NI]
-    _write(target / STAMP, {"format": FORMAT, "data_version": onsdata.data_version(), "source": onsdata.SOURCE_NAME,
+    _write(target / STAMP, {"format": FORMAT, "code": browser_code_version(), "data_version": onsdata.data_version(),
+                            "source": onsdata.SOURCE_NAME,
                             "northern_ireland_precision": precision, "credits": credits, **figures})
     return figures
 
@@ -152,7 +161,7 @@ def _convert(table: onsdata.LetterTable, rows: list[int]) -> dict[int, tuple[flo
     for grid, chosen in ((IRISH_GRID, [i for i in rows if table.pcd[i].startswith("BT")]),
                          (BRITISH_GRID, [i for i in rows if not table.pcd[i].startswith("BT")])):
         lats, lons = to_wgs84([table.east[i] for i in chosen], [table.north[i] for i in chosen], grid)
-        result.update(zip(chosen, zip(lats, lons)))
+        result.update(zip(chosen, zip(lats, lons, strict=True), strict=True))
     return result
 
 

@@ -1,16 +1,22 @@
 """Where geo results are cached, and writing cache files safely.
 
-Results are keyed by the postcode data's version, so a new data release
-invalidates them by itself. The folder is `<hub root>/.hub-cache/geo/`, or
+Results are keyed by the postcode data's version and by a hash of the code that
+makes them (`code_version`), so a new data release or a change to the code
+invalidates them by itself: a cache never answers for code that no longer
+exists, on a developer's machine or in the tests. The folder is `<hub root>/.hub-cache/geo/`, or
 `$HUB_BUILD_CACHE/geo/` when that variable is set (CI can keep one cache
 across checkouts).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import tempfile
+import importlib
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +27,21 @@ def geo_cache_dir(hub_root: Path) -> Path:
     base = os.environ.get(ENV_VAR)
     root = Path(base) if base else Path(hub_root) / ".hub-cache"
     return root / "geo"
+
+
+@functools.lru_cache(maxsize=None)
+def code_version(*modules: str, data: tuple[str, ...] = ()) -> str:
+    """12 hex digits of a hash over the source files of `modules` (dotted names) and the package data
+    files `data` (paths inside hub_build): every module whose code shapes a cached result, and what it reads."""
+    digest = hashlib.sha256()
+    for name in sorted(modules):
+        source = importlib.import_module(name).__file__
+        if not source:
+            raise ValueError(f"{name} has no source file to hash")
+        digest.update(name.encode() + b"\0" + Path(source).read_bytes() + b"\0")
+    for name in sorted(data):
+        digest.update(name.encode() + b"\0" + resources.files("hub_build").joinpath(name).read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def safe_name(text: str) -> str:

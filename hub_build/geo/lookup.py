@@ -2,22 +2,24 @@
 
 Only the data files for the first letters of uncached postcodes are read,
 one letter at a time (so memory stays at one letter's worth). Every answer,
-found or not, is cached under the data version: a warm rebuild reads one
-small JSON file and nothing else.
+found or not, is cached under the data version and the code's hash: a warm
+rebuild reads one small JSON file and nothing else.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from . import onsdata
-from .cache import read_json, safe_name, write_json
+from .cache import code_version, read_json, safe_name, write_json
 from .grid import grid_for, to_wgs84
 
 CACHE_FORMAT = 1
+# The modules whose code shapes a cached answer: their source is hashed into the cache file's name.
+CODE_MODULES = (__name__, *(f"{__package__}.{name}" for name in ("onsdata", "grid", "cache")))
 _NO_GRID = {
     "JE": "Jersey", "GY": "Guernsey", "IM": "the Isle of Man",
 }
@@ -68,7 +70,7 @@ def _close(a: str, b: str) -> bool:
     """One character changed, or two neighbours swapped: the usual typing slips."""
     if len(a) != len(b):
         return False
-    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     if len(diffs) == 1:
         return True
     return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
@@ -76,7 +78,7 @@ def _close(a: str, b: str) -> bool:
 
 def _slip_rank(typed: str, other: str) -> tuple[int, int]:
     """Same sector first, then the nearest letter in the alphabet (E for D is likelier than E for Z)."""
-    gap = max(abs(ord(a) - ord(b)) for a, b in zip(typed, other))
+    gap = max(abs(ord(a) - ord(b)) for a, b in zip(typed, other, strict=False))
     return (0 if other[0] == typed[0] else 1, gap)
 
 
@@ -102,19 +104,26 @@ def lookup_in_table(table: Optional[onsdata.LetterTable], postcodes: Iterable[st
     """Look up postcodes sharing one first letter in its decoded table, converting grid references in bulk."""
     results: dict[str, Result] = {}
     hits: dict[str, list[tuple[str, int]]] = {}
+    if table is None:
+        return {pc: Missing(pc, "absent", ()) for pc in postcodes}
     for pc in postcodes:
-        i = table.find(onsdata.to_key(pc)) if table is not None else -1
+        i = table.find(onsdata.to_key(pc))
         if i < 0:
-            results[pc] = Missing(pc, "absent", suggestions_for(table, pc) if table is not None else ())
+            results[pc] = Missing(pc, "absent", suggestions_for(table, pc))
         elif not _placeable(table, i):
             results[pc] = Missing(pc, "no_coordinates")
         else:
             hits.setdefault(grid_for(pc), []).append((pc, i))
     for grid, rows in hits.items():
         lats, lons = to_wgs84([table.east[i] for _, i in rows], [table.north[i] for _, i in rows], grid)
-        for (pc, i), lat, lon in zip(rows, lats, lons):
+        for (pc, i), lat, lon in zip(rows, lats, lons, strict=True):
             results[pc] = Found(pc, round(lat, 6), round(lon, 6), table.laua[i])
     return results
+
+
+def lookup_code_version() -> str:
+    """The hash of the code whose answers the postcode cache keeps: this module, the data reader, the grids."""
+    return code_version(*CODE_MODULES)
 
 
 class PostcodeLookup:
@@ -122,7 +131,9 @@ class PostcodeLookup:
 
     def __init__(self, cache_dir: Optional[Path]) -> None:
         self.version = onsdata.data_version()
-        self.cache_file = (cache_dir / f"postcodes-{CACHE_FORMAT}-{safe_name(self.version)}.json") if cache_dir else None
+        self.code = lookup_code_version()
+        name = f"postcodes-{CACHE_FORMAT}-{safe_name(self.version)}-{self.code}.json"
+        self.cache_file = (cache_dir / name) if cache_dir else None
         self._cache: Optional[dict] = None
         self.letters_read: list[str] = []
 

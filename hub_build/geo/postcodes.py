@@ -58,8 +58,3 @@ def normalise_postcode(text: str) -> str:
         raise problem("postcode_format", f"'{shown(raw.strip())}' is not a UK postcode",
                       "write it like BS1 4DJ: letters and a number, a space, then a number and two letters")
     return f"{match.group(1)} {match.group(2)}"
-
-
-def outward_code(postcode: str) -> str:
-    """The first half ('BS1'), which names the postcode district and the browser's data shard."""
-    return normalise_postcode(postcode).split(" ")[0]

@@ -29,7 +29,7 @@ def service_jsonld(site: "HubSite", entry: ServiceEntry, page_url: str) -> str:
     if service.contact.website:
         channel["serviceUrl"] = service.contact.website
     locations = []
-    for location, place in zip(service.locations, entry.places or [None] * len(service.locations)):
+    for location, place in zip(service.locations, entry.places or [None] * len(service.locations), strict=True):
         item: dict = {"@type": "Place", "address": {"@type": "PostalAddress", "postalCode": location.postcode,
                                                      "addressCountry": "GB"}}
         if location.name:

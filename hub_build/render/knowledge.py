@@ -7,13 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import dataclasses
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from markupsafe import Markup
 
 from .. import events as ev
+from ..dates import long_date
 from ..hub import EventEntry, PracticeEntry, ResourceEntry
+from ..vocabulary import Term
 from .sanitise import render_markdown
 
 if TYPE_CHECKING:
@@ -21,14 +24,9 @@ if TYPE_CHECKING:
 
 FEED_PATH = "feed.xml"
 UPCOMING_ICS = "upcoming.ics"
-BLOCKS = ("upcoming-events", "latest-practice", "latest-updates")
 # Resource browse dimensions: (URL folder, vocabulary category, front-matter field, heading).
 DIMENSIONS = (("types", "resource_types", "type", "type"), ("topics", "topics", "topics", "topic"),
               ("audiences", "audiences", "audiences", "audience"))
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _values(resource, field: str) -> list[str]:
@@ -97,7 +95,7 @@ class Knowledge:
     def practice_for_sector(self, sector: str) -> list[PracticeEntry]:
         return [e for e in self.practice() if sector in e.practice.sectors]
 
-    def browse_terms(self, category: str, field: str) -> list[tuple[object, list[ResourceEntry]]]:
+    def browse_terms(self, category: str, field: str) -> list[tuple[Term, list[ResourceEntry]]]:
         """Vocabulary terms that have resources, each with its resources by title."""
         result = []
         for term in self.hub.vocabulary.terms(category).values():
@@ -142,7 +140,7 @@ class Knowledge:
                 pages.append(GeneratedPage(
                     f"{settings.resources}/{folder}/{term.key}/index.md", f"Resources: {term.label}",
                     f"Resources by {noun}: {term.label}.",
-                    lambda url, term=term, chosen=chosen, noun=noun: self.render_resource_browse(term, noun, chosen, url)))
+                    partial(self.render_resource_browse, term, noun, chosen)))
         pages.append(GeneratedPage(f"{settings.practice}/index.md", "Practice examples",
                                    "How organisations support children and families of prisoners: examples to learn from.",
                                    self.render_practice_index, kind="resources"))
@@ -215,7 +213,8 @@ class Knowledge:
     def render_practice_panel(self, entry: PracticeEntry, page_url: str) -> str:
         p = entry.practice
         return self._render("practice.html", page_url, entry=entry, p=p,
-                            approach=Markup(render_markdown(p.approach)), outcomes=Markup(render_markdown(p.outcomes)),
+                            approach=Markup(render_markdown(p.approach)),  # noqa: S704 - sanitised by nh3
+                            outcomes=Markup(render_markdown(p.outcomes)),  # noqa: S704 - sanitised by nh3
                             **self._reviewed(p.last_reviewed))
 
     def render_event_panel(self, entry: EventEntry, page_url: str) -> str:
@@ -237,9 +236,9 @@ class Knowledge:
         for entry in self.hub.practice:
             if entry.src_uri == src_uri:
                 return entry.practice.title, entry.practice.summary, self.render_practice_panel(entry, page_url)
-        for entry in self.hub.events:
-            if entry.src_uri == src_uri:
-                return entry.event.title, entry.event.summary, self.render_event_panel(entry, page_url)
+        for item in self.hub.events:
+            if item.src_uri == src_uri:
+                return item.event.title, item.event.summary, self.render_event_panel(item, page_url)
         return None
 
     def meta_for(self, src_uri: str) -> tuple[str, str] | None:
@@ -247,9 +246,9 @@ class Knowledge:
         for entry in self.hub.practice:
             if entry.src_uri == src_uri:
                 return entry.practice.title, entry.practice.summary
-        for entry in self.hub.events:
-            if entry.src_uri == src_uri:
-                return entry.event.title, entry.event.summary
+        for item in self.hub.events:
+            if item.src_uri == src_uri:
+                return item.event.title, item.event.summary
         return None
 
 

@@ -29,6 +29,8 @@ _SCHEMES = {"http", "https", "mailto", "tel"}
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SCRIPT_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what the URL standard strips from both ends of a URL
 
 
 def _safe_urls(tag: str, attribute: str, value: str) -> str | None:
@@ -38,9 +40,16 @@ def _safe_urls(tag: str, attribute: str, value: str) -> str | None:
         _CONTROL.search(value) or _SCRIPT_SCHEME.match(re.sub(r"[\s\x00-\x20]", "", value))
     ):
         return None
-    if tag == "img" and attribute == "src" and (re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or value.startswith("//")):
+    if tag == "img" and attribute == "src" and _leaves_the_site(value):
         return None
     return value
+
+
+def _leaves_the_site(url: str) -> bool:
+    """Whether a browser would fetch this URL from another origin: it names a scheme, or starts with two
+    slashes once read as browsers read it (spaces around it dropped, a backslash taken for a slash)."""
+    url = url.strip(_C0_AND_SPACE).replace("\\", "/")
+    return bool(_SCHEME.match(url)) or url.startswith("//")
 
 
 def sanitise_page(html: str) -> str:

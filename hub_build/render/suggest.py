@@ -11,7 +11,6 @@ from ..hub import Hub
 from ..schema import SchemaBuilder, schema_kinds
 from ..settings import today
 
-SUGGEST_PAGE = "suggest/index.md"
 _GITHUB_EDIT = re.compile(r"^https://github\.com/([^/\s]+)/([^/\s]+)/edit/([^/\s]+)/\{path\}$")
 
 

@@ -25,7 +25,7 @@ def lunr_js_path() -> Path:
     spec = importlib.util.find_spec("mkdocs")  # finds the package without importing it
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("the mkdocs package is not installed, and the search page needs its lunr.js")
-    path = Path(list(spec.submodule_search_locations)[0]) / "contrib" / "search" / "templates" / "search" / "lunr.js"
+    path = Path(next(iter(spec.submodule_search_locations))) / "contrib" / "search" / "templates" / "search" / "lunr.js"
     if not path.is_file():
         raise FileNotFoundError(f"lunr.js is not where mkdocs keeps it: {path}")
     return path

@@ -25,8 +25,8 @@ def _codes(terms: dict[str, int], keys) -> list[int]:
 
 def _places(entry: ServiceEntry, las: dict[str, int]) -> list[list[Any]]:
     """[lat, lon, la index, address] for each site: distances, 'near you' and the printed shortlist."""
-    rows = []
-    for location, place in zip(entry.service.locations, entry.places or [None] * len(entry.service.locations)):
+    rows: list[list[Any]] = []
+    for location, place in zip(entry.service.locations, entry.places or [None] * len(entry.service.locations), strict=True):
         address = ", ".join(part for part in (location.name, location.address, location.postcode) if part)
         if place is None:
             rows.append([None, None, -1, address])

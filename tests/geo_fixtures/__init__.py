@@ -6,14 +6,13 @@ import math
 import os
 from pathlib import Path
 
-import yaml
-
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_LISTING = REPO / "directory" / "bristol-family-links.yaml"
 
 
 def shared_cache_root() -> Path:
-    """A cache kept between test runs (git-ignored), so the all-UK browser tree is built once per data version."""
+    """A cache kept between test runs (git-ignored), so the all-UK browser tree is built once per data version
+    and version of the code that makes it."""
     return Path(os.environ.get("HUB_BUILD_CACHE") or REPO / ".hub-cache")
 
 
@@ -34,13 +33,6 @@ def make_hub(root: Path, listings: dict[str, str]) -> Path:
     for name, text in listings.items():
         (root / "directory" / name).write_text(text, encoding="utf-8")
     return root
-
-
-def sample_listing(**changes: object) -> str:
-    """The sample Bristol listing as YAML text, with top-level fields replaced."""
-    data = yaml.safe_load(SAMPLE_LISTING.read_text(encoding="utf-8"))
-    data.update(changes)
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
 def line_of(text: str, needle: str) -> int:
