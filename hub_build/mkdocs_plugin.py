@@ -29,7 +29,7 @@ from .loader import load_hub
 from .problems import format_report
 from .publish import THEME_DIR, publish_extras, publish_feeds, publish_open_data
 from .render.sanitise import sanitise_page
-from .render.site import BLOCK_NAMES, GeneratedPage, HubSite
+from .render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
 from .render.urls import SiteUrls
 from .search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
 from .settings import HubSettings, read_mkdocs_config
@@ -155,6 +155,8 @@ class HubPlugin(BasePlugin):
         if generated is not None:
             page.meta["title"] = html.escape(generated.title)
             page.meta["description"] = html.escape(generated.description)
+            if generated.src_uri == FIND_PAGE:
+                page.meta["hide"] = ["navigation", "toc"]  # room for the filters beside the results
             if generated.kind == "browse":
                 page.meta["search"] = {"exclude": True}  # lists repeat the listings' own text
             if generated.kind == "listing":

@@ -110,7 +110,8 @@ def open_find(b, query: str = "", *, index: bool = True):
 
 
 def slugs(page) -> list[str]:
-    return page.eval_on_selector_all("#hub-results > li", "els => els.map(e => e.dataset.slug)")
+    """Results in page order: those that cover the place, then those near it that do not (#hub-results-other)."""
+    return page.eval_on_selector_all("#hub-results > li, #hub-results-other > li", "els => els.map(e => e.dataset.slug)")
 
 
 def status(page) -> str:
@@ -194,8 +195,9 @@ def test_counts_follow_the_other_filters(browser_page):
     assert set(slugs(page)) == NATIONS["wales"]
     assert page.inner_text("label[for='hub-f-type-helpline'] .hub-count-badge") == "(2)"
     assert page.inner_text("label[for='hub-f-type-mentoring'] .hub-count-badge") == "(0)"
-    # Within one filter the options widen (either), across filters they narrow (both).
-    assert page.inner_text("label[for='hub-f-nation-england'] .hub-count-badge") == "(3)"
+    # Within one filter the options widen (either), across filters they narrow (both): a count says what
+    # ticking the option would give, so England beside Wales offers all six.
+    assert page.inner_text("label[for='hub-f-nation-england'] .hub-count-badge") == "(6)"
     page.check("#hub-f-nation-england")
     assert len(slugs(page)) == 6
     page.check("#hub-f-cost-paid")
@@ -210,13 +212,18 @@ def test_postcode_orders_by_distance_with_reasons(browser_page):
     # Within 10 miles only Bristol's own service; the UK-wide helpline covers Bristol too, from London.
     assert slugs(page) == ["bristol-family-links", "prison-families-helpline"]
     where = page.locator("#hub-results .hub-card__where").all_inner_texts()
-    assert re.fullmatch(r"Covers Bristol, City of · 0\.\d miles away", where[0]), where[0]
-    assert re.fullmatch(r"Covers the whole UK · nearest site 1\d\d miles", where[1]), where[1]
+    assert re.fullmatch(r"Covers Bristol, City of · nearest site 0\.\d miles away", where[0]), where[0]
+    assert re.fullmatch(r"Covers the whole UK · nearest site 1\d\d miles away", where[1]), where[1]
     assert "place=BS1+4DJ" in page.url and "radius=10" in page.url
-    # Within 50 miles: Newport (about 20) and Cardiff (about 25) join, nearest first; Wales-wide does not cover Bristol.
+    assert not page.is_visible("#hub-others")
+    # Within 50 miles: Newport (about 20) and Cardiff (about 25) join, nearest first, but after both services that
+    # cover Bristol and under their own heading; Wales-wide does not cover Bristol and has no site that near.
     page.select_option("#hub-radius", "50")
-    assert slugs(page) == ["bristol-family-links", "newport-counselling", "cardiff-visits", "prison-families-helpline"]
-    assert re.fullmatch(r"(19|20)(\.\d)? miles away", page.locator("#hub-results .hub-card__where").nth(1).inner_text())
+    assert slugs(page) == ["bristol-family-links", "prison-families-helpline", "newport-counselling", "cardiff-visits"]
+    assert page.inner_text("#hub-others-title") == "2 services near BS1 4DJ that do not cover Bristol, City of"
+    assert re.fullmatch(r"Does not cover Bristol, City of · nearest site (19|20)(\.\d)? miles away",
+                        page.locator("#hub-results-other .hub-card__where").first.inner_text())
+    assert status(page) == "4 services for BS1 4DJ: 2 cover Bristol, City of"
 
 
 def test_place_name_and_wales_coverage(browser_page):

@@ -44,6 +44,8 @@
 
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-hub-filter]"), setUp);
+    // Forms that only work with JavaScript (the home page's search) stay hidden without it, so nothing typed is lost.
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-needs-js][hidden]"), function (form) { form.hidden = false; });
   }
 
   if (document.readyState === "loading") {

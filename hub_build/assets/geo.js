@@ -25,7 +25,8 @@
 
   var script = global.document && global.document.currentScript;
   var defaultBase = (script && script.getAttribute("data-geo-base")) || "geo/";
-  var pending = {};
+  var MAX_INPUT = 100;  // longer than any postcode or UK place name: refused before any work is done
+  var pending = new Map();  // every lookup keyed by something a person typed is a Map, never a plain object
 
   function compact(text) {
     return String(text == null ? "" : text).replace(/\s+/g, "").toUpperCase();
@@ -55,15 +56,16 @@
       return Promise.reject(new Error("HubGeo only reads data from this site, not " + url.origin));
     }
     var key = url.href;
-    if (!pending[key]) {
-      pending[key] = global.fetch(key, { credentials: "same-origin" }).then(function (response) {
+    if (!pending.has(key)) {
+      var got = global.fetch(key, { credentials: "same-origin" }).then(function (response) {
         if (response.status === 404) return null;
         if (!response.ok) throw new Error("HubGeo could not read " + path + " (HTTP " + response.status + ")");
         return response.json();
       });
-      pending[key].catch(function () { delete pending[key]; });
+      pending.set(key, got);
+      got.catch(function () { pending.delete(key); });  // the next look-up tries again
     }
-    return pending[key];
+    return pending.get(key);
   }
 
   function tables(base) {
@@ -110,14 +112,14 @@
     var outward = parts[0];
     return tables(base).then(function (t) {
       return getJSON(base, "pc/" + outward + ".json").then(function (shard) {
-        var centre = t.outward[outward];
+        var centre = own(t.outward, outward);
         if (!shard) {
           if (centre) {  // no published shard (Northern Ireland at outward precision): the district's centre
             return located(t, centre[0], centre[1], centre[2], "outward", postcode);
           }
           return notFound("postcode", postcode + " is not a known UK postcode", outwardSuggestions(t, outward));
         }
-        var hit = shard[postcode];
+        var hit = Object.prototype.hasOwnProperty.call(shard, postcode) ? shard[postcode] : null;
         if (hit) return located(t, hit[0], hit[1], hit[2], "postcode", postcode);
         var near = Object.keys(shard).filter(function (other) {
           return oneSlip(parts[1], other.split(" ")[1]);
@@ -135,27 +137,43 @@
 
   function resolveOutward(base, outward) {
     return tables(base).then(function (t) {
-      var centre = t.outward[outward];
+      var centre = own(t.outward, outward);
       if (centre) return located(t, centre[0], centre[1], centre[2], "outward", outward);
       return notFound("outward", outward + " is not a UK postcode district", outwardSuggestions(t, outward));
     });
   }
 
+  /* A value of a data object by a key someone typed: its own keys only, never Object.prototype's. */
+  function own(object, key) {
+    return object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
+
+  var placeIndexes = new Map();
+
+  /* Place names (folded) -> rows, built once per data folder. */
   function placeIndex(base) {
-    return getJSON(base, "places.json").then(function (rows) {
-      var index = {};
-      (rows || []).forEach(function (row) {
-        row[5].forEach(function (key) { (index[key] = index[key] || []).push(row); });
+    if (!placeIndexes.has(base)) {
+      var built = getJSON(base, "places.json").then(function (rows) {
+        var index = new Map();
+        (rows || []).forEach(function (row) {
+          row[5].forEach(function (key) {
+            if (!index.has(key)) index.set(key, []);
+            index.get(key).push(row);
+          });
+        });
+        return index;
       });
-      return index;
-    });
+      placeIndexes.set(base, built);
+      built.catch(function () { placeIndexes.delete(base); });
+    }
+    return placeIndexes.get(base);
   }
 
   function resolvePlace(base, text) {
     var key = fold(text);
     return Promise.all([tables(base), placeIndex(base)]).then(function (got) {
       var t = got[0], index = got[1];
-      var rows = index[key] || index[key.replace(DROP, "")];
+      var rows = index.get(key) || index.get(key.replace(DROP, ""));
       if (rows && rows.length) {
         var towns = rows.filter(function (r) { return r[4] === "town"; });
         var pick = towns.length ? towns : rows;
@@ -167,9 +185,11 @@
         return located(t, row[1], row[2], row[3], row[4], row[0]);
       }
       var scored = [];
-      Object.keys(index).forEach(function (candidate) {
+      var slips = key.length > 5 ? 2 : 1;
+      index.forEach(function (candidateRows, candidate) {
+        if (Math.abs(candidate.length - key.length) > slips && !(key.length >= 3 && candidate.indexOf(key) === 0)) return;
         var d = candidate.indexOf(key) === 0 && key.length >= 3 ? 0.5 : editDistance(key, candidate);
-        if (d <= (key.length > 5 ? 2 : 1)) scored.push([d, index[candidate][0][0]]);
+        if (d <= slips) scored.push([d, candidateRows[0][0]]);
       });
       scored.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
       var names = [];
@@ -183,6 +203,9 @@
     var base = baseOf(options);
     var text = String(input == null ? "" : input).trim();
     if (!text) return Promise.resolve(notFound("empty", "Type a postcode or a town", []));
+    if (text.length > MAX_INPUT) {
+      return Promise.resolve(notFound("long", "That is longer than any UK postcode or place name: type a postcode or a town", []));
+    }
     var postcode = normalisePostcode(text);
     if (postcode) return resolvePostcode(base, postcode);
     var code = compact(text);

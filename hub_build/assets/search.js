@@ -25,15 +25,25 @@
   var MAX_WORD = 40;
   var STORE = "hub-shortlist-v1";
   var RADII = [5, 10, 25, 50, 100];
-  var SORTS = { relevance: "Best match", distance: "Nearest first", name: "Name, A to Z", reviewed: "Most recently checked" };
+  // Every sort keeps services that cover the family's area above those that do not: it orders within each group.
+  var SORTS = new Map([["relevance", "Best match"], ["distance", "Nearest first"], ["name", "Name, A to Z"],
+                       ["reviewed", "Most recently checked"]]);
+  var MAX_SHARED = 200, MAX_SLUG = 200;  // a shared shortlist: how many services, how long a name
 
   var $ = function (id) { return doc.getElementById(id); };
   var form = $("hub-find-form"), qBox = $("hub-q"), placeBox = $("hub-place"), radiusBox = $("hub-radius"),
       sortBox = $("hub-sort"), statusBox = $("hub-status"), list = $("hub-results"), moreButton = $("hub-more"),
       emptyBox = $("hub-empty"), placeMsg = $("hub-place-msg"), filtersBox = $("hub-filters"),
-      shortlistBox = $("hub-shortlist"), sharedBox = $("hub-shared");
+      shortlistBox = $("hub-shortlist"), sharedBox = $("hub-shared"), app = $("hub-find-app"),
+      othersBox = $("hub-others"), othersList = $("hub-results-other"), othersTitle = $("hub-others-title"),
+      othersNote = $("hub-others-note"), ruleBox = $("hub-rule"), errorBox = $("hub-error"),
+      announceBox = $("hub-announce"), filterToggle = $("hub-filter-toggle"), filterSide = $("hub-filter-side"),
+      filterActive = $("hub-filter-active"), clearFilters = $("hub-clear-filters");
+  // Length caps come from the form's own maxlength, so the page and the URL agree on them.
+  var MAX_QUERY = qBox.maxLength > 0 ? qBox.maxLength : 200, MAX_PLACE = placeBox.maxLength > 0 ? placeBox.maxLength : 100;
 
-  var table = null, C = {}, index = null, indexPromise = null, laByCode = {}, rowBySlug = {};
+  // Lookups keyed by anything from a URL, a form or localStorage are Maps: "constructor" is just a name.
+  var table = null, C = {}, index = null, indexPromise = null, laByCode = new Map(), rowBySlug = new Map();
   var facets = [];
   var location_ = null;      // the resolved place, or null
   var placeText = "";        // what the place was resolved from
@@ -78,8 +88,30 @@
         root.setAttribute("data-index", "ready");
         return index;
       });
+      indexPromise.catch(function () { indexPromise = null; });  // a failed download can be tried again
     }
     return indexPromise;
+  }
+
+  /* ---------- failed downloads ---------- */
+
+  /* Say what could not load and offer to try again; `retry` runs the same step once more. */
+  function failed(what, error, retry) {
+    errorBox.textContent = "";
+    errorBox.appendChild(el("p", "", "The " + what + " could not load (" + (error && error.message || "network error") +
+                                    "). Check your connection and try again, or use the browse links below."));
+    var again = el("button", "md-button md-button--primary", "Try again");
+    again.type = "button";
+    again.addEventListener("click", function () {
+      errorBox.hidden = true;
+      errorBox.textContent = "";
+      root.removeAttribute("data-failed");
+      statusBox.textContent = "Loading…";
+      retry();
+    });
+    errorBox.appendChild(again);
+    errorBox.hidden = false;
+    root.setAttribute("data-failed", what);
   }
 
   /* ---------- text search ---------- */
@@ -102,23 +134,31 @@
     return (value < 10 ? value.toFixed(1) : String(Math.round(value))) + (value === 1 ? " mile" : " miles");
   }
 
+  /*
+   * Where a service stands for the family's place: whether it covers their area (their council, their whole
+   * nation or the whole UK) and how far its nearest site is. A service that covers the area is a result at
+   * any distance; one that does not is a result only with a site within the radius, and is shown apart.
+   */
   function placeInfo(row, radius) {
     var nearest = Infinity;
     row[C.places].forEach(function (p) {
       if (p[0] !== null) nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: p[0], lon: p[1] }));
     });
-    var reasons = [];
-    var la = laByCode[location_.la_code];
+    var la = laByCode.get(location_.la_code);
     var nation = nationCode(location_.nation);
-    if (la !== undefined && row[C.las].indexOf(la) >= 0) reasons.push("Covers " + location_.la_name);
-    else if (row[C.national]) reasons.push("Covers the whole UK");
+    var reason = "";
+    if (la !== undefined && row[C.las].indexOf(la) >= 0) reason = "Covers " + location_.la_name;
+    else if (row[C.national]) reason = "Covers the whole UK";
     else if (nation >= 0 && row[C.coverage_nations].indexOf(nation) >= 0) {
-      reasons.push("Covers all of " + table.vocab.nations[nation][1]);
+      reason = "Covers all of " + table.vocab.nations[nation][1];
     }
-    var near = nearest <= radius;
-    if (!reasons.length && !near) return null;
-    return { miles: nearest, near: near, reason: reasons[0] || "" };
+    var covers = reason !== "";
+    if (!covers && !(nearest <= radius)) return null;
+    return { miles: nearest, covers: covers, reason: covers ? reason : "Does not cover " + areaName() };
   }
+
+  /* The family's area as a person would name it: their council area, or failing that the place itself. */
+  function areaName() { return location_.la_name || location_.label; }
 
   function nationCode(key) {
     var terms = table.vocab.nations;
@@ -166,9 +206,9 @@
   function drawFacets() {
     filtersBox.textContent = "";
     facets.forEach(function (facet) {
-      facet.counts = {};
-      facet.byValue = {};
-      facet.options.forEach(function (o) { facet.byValue[o.value] = o; });
+      facet.counts = [];
+      facet.byValue = new Map();
+      facet.options.forEach(function (o) { facet.byValue.set(o.value, o); });
       if (facet.select) {
         var wrap = doc.createElement("div");
         wrap.className = "hub-filter hub-filter--select";
@@ -224,7 +264,7 @@
   }
 
   function chosen(facet) {
-    if (facet.select) return facet.input.value && facet.byValue[facet.input.value] ? [facet.byValue[facet.input.value].code] : [];
+    if (facet.select) return facet.byValue.has(facet.input.value) ? [facet.byValue.get(facet.input.value).code] : [];
     return facet.options.filter(function (o) { return o.input.checked; }).map(function (o) { return o.code; });
   }
 
@@ -232,8 +272,8 @@
 
   function readControls() {
     var params = new URLSearchParams();
-    if (qBox.value.trim()) params.set(TEXT_PARAM, qBox.value.trim().slice(0, 500));
-    if (placeBox.value.trim()) params.set("place", placeBox.value.trim().slice(0, 100));
+    if (qBox.value.trim()) params.set(TEXT_PARAM, qBox.value.trim().slice(0, MAX_QUERY));
+    if (placeBox.value.trim()) params.set("place", placeBox.value.trim().slice(0, MAX_PLACE));
     if (radiusBox.value !== "25") params.set("radius", radiusBox.value);
     if (sortBox.value) params.set("sort", sortBox.value);
     facets.forEach(function (facet) {
@@ -244,15 +284,16 @@
   }
 
   function applyParams(params) {
-    qBox.value = params.get(TEXT_PARAM) || "";
-    placeBox.value = params.get("place") || "";
+    // Whatever the address holds: capped, and only known values reach the controls.
+    qBox.value = (params.get(TEXT_PARAM) || "").slice(0, MAX_QUERY);
+    placeBox.value = (params.get("place") || "").slice(0, MAX_PLACE);
     var radius = params.get("radius");
-    radiusBox.value = RADII.indexOf(Number(radius)) >= 0 ? radius : "25";
+    radiusBox.value = RADII.indexOf(Number(radius)) >= 0 ? String(Number(radius)) : "25";
     var sort = params.get("sort");
-    sortBox.value = SORTS[sort] ? sort : "";
+    sortBox.value = SORTS.has(sort) ? sort : "";
     facets.forEach(function (facet) {
       var values = params.getAll(facet.key);
-      if (facet.select) { facet.input.value = facet.byValue[values[0]] ? values[0] : ""; return; }
+      if (facet.select) { facet.input.value = facet.byValue.has(values[0]) ? values[0] : ""; return; }
       facet.options.forEach(function (o) { o.input.checked = values.indexOf(o.value) >= 0; });
     });
   }
@@ -282,14 +323,21 @@
     var q = qBox.value;
     if (words(q).length && !index) {
       statusBox.textContent = "Loading the search index…";
-      loadIndex().then(function () { update(typing); });
+      loadIndex().then(function () { update(typing); }, function (error) {
+        statusBox.textContent = "";
+        failed("search index", error, function () { update(typing); });
+      });
       return;
     }
     var scores = words(q).length ? textScores(q, typing) : null;
     var radius = Number(radiusBox.value) || 25;
     var chosenBy = facets.map(chosen);
     var active = chosenBy.map(function (c) { return c.length > 0; });
-    facets.forEach(function (facet) { facet.counts = {}; });
+    // What ticking an option would give. Options of one group add up (either), groups narrow (both); a list
+    // (local authority) replaces its choice. A row that passes every other group counts for option o of group f
+    // when it passes f already (base: ticking more keeps it) or when it has o (extra).
+    var base = facets.map(function () { return 0; });
+    var extra = facets.map(function () { return []; });
     var relaxed = facets.map(function () { return 0; });
     var results = [];
     var rows = table.rows;
@@ -297,21 +345,26 @@
       if (scores && !(i in scores)) continue;
       var info = null;
       if (location_) { info = placeInfo(rows[i], radius); if (!info) continue; }
-      var codesBy = [], failed = -1, fails = 0;
+      var codesBy = [], failed_ = -1, fails = 0;
       for (var f = 0; f < facets.length; f++) {
         var codes = facets[f].codes(rows[i]);
         codesBy.push(codes);
-        if (active[f] && !codes.some(function (c) { return chosenBy[f].indexOf(c) >= 0; })) { fails++; failed = f; }
+        if (active[f] && !codes.some(function (c) { return chosenBy[f].indexOf(c) >= 0; })) { fails++; failed_ = f; }
         if (fails > 1) break;
       }
       if (fails > 1) continue;
       for (f = 0; f < facets.length; f++) {
-        if (fails === 1 && f !== failed) continue;
-        codesBy[f].forEach(function (c) { facets[f].counts[c] = (facets[f].counts[c] || 0) + 1; });
+        if (fails === 1 && f !== failed_) continue;
+        if (fails === 0 && active[f] && !facets[f].select) { base[f]++; continue; }
+        var counts = extra[f];
+        codesBy[f].forEach(function (c) { counts[c] = (counts[c] || 0) + 1; });
       }
-      if (fails === 1) { relaxed[failed]++; continue; }
-      results.push({ i: i, score: scores ? scores[i] : 0, place: info });
+      if (fails === 1) { relaxed[failed_]++; continue; }
+      results.push({ i: i, score: scores ? scores[i] : 0, place: info, covers: info ? info.covers : true });
     }
+    facets.forEach(function (facet, n) {
+      facet.counts = facet.options.map(function (o) { return base[n] + (extra[n][o.code] || 0); });
+    });
     sortResults(results, scores);
     lastResults = results;
     mark("hub-search-done");
@@ -326,12 +379,24 @@
     return sort || (scores ? "relevance" : location_ ? "distance" : "name");
   }
 
+  /* Services that cover the place come first whatever the order chosen: the order applies within each group. */
+  /* No control that does nothing: "Best match" needs words, "Nearest first" and the radius need a place. */
+  function offerControls(scores) {
+    Array.prototype.forEach.call(sortBox.options, function (o) {
+      var off = (o.value === "relevance" && !scores) || (o.value === "distance" && !location_);
+      o.disabled = off;
+      o.hidden = off;
+    });
+    radiusBox.disabled = !placeBox.value.trim();
+  }
+
   function sortResults(results, scores) {
+    offerControls(scores);
     var rows = table.rows, sort = effectiveSort(scores);
     var compare = {
       relevance: function (a, b) { return b.score - a.score || a.i - b.i; },
       distance: function (a, b) {
-        return rows[a.i][C.overdue] - rows[b.i][C.overdue] || a.place.miles - b.place.miles || a.i - b.i;
+        return rows[a.i][C.overdue] - rows[b.i][C.overdue] || (a.place.miles - b.place.miles) || a.i - b.i;
       },
       name: function (a, b) { return a.i - b.i; },
       reviewed: function (a, b) {
@@ -339,36 +404,63 @@
         return x < y ? 1 : x > y ? -1 : a.i - b.i;
       }
     }[sort];
-    results.sort(compare);
+    results.sort(function (a, b) { return (b.covers - a.covers) || compare(a, b); });
   }
 
   function drawCounts() {
+    var ticked = 0;
     facets.forEach(function (facet) {
-      facet.options.forEach(function (o) {
-        var n = facet.counts[o.code] || 0;
+      ticked += chosen(facet).length;
+      facet.options.forEach(function (o, k) {
+        var count = facet.counts[k];
         if (facet.select) {
-          o.node.textContent = o.label + " (" + n + ")";
-          o.node.hidden = n === 0 && facet.input.value !== o.value;
+          o.node.textContent = o.label + " (" + count + ")";
+          o.node.hidden = count === 0 && facet.input.value !== o.value;
         } else {
-          o.count.textContent = "(" + n + ")";
+          o.count.textContent = "(" + count + ")";
         }
       });
     });
+    filterActive.textContent = ticked ? " (" + ticked + " active)" : "";
+    clearFilters.hidden = !ticked;
   }
 
-  function statusText(count) {
+  function nationLabel() {
+    var n = nationCode(location_.nation);
+    return n >= 0 ? table.vocab.nations[n][1] : "its nation";
+  }
+
+  function statusText(count, covering) {
     var text = count + (count === 1 ? " service" : " services");
-    if (location_) text += " for " + location_.label;
+    if (location_) text += " for " + location_.label + (count ? ": " + covering + " " + (covering === 1 ? "covers " : "cover ") + areaName() : "");
     return text + (count ? "" : " found");
   }
 
   function drawResults(results, relaxed, scores) {
-    var key = statusText(results.length);
+    var covering = 0;
+    results.forEach(function (r) { if (r.covers) covering++; });
+    var others = results.length - covering;
+    var key = statusText(results.length, covering);
     if (statusBox.textContent !== key) statusBox.textContent = key;
+    ruleBox.hidden = !location_;
+    if (location_) {
+      ruleBox.textContent = "Services that cover " + areaName() + " (its council area, all of " + nationLabel() +
+        " or the whole UK) come first, at any distance; after them come services that do not cover it but have a site within " +
+        radiusBox.value + " miles.";
+    }
     list.textContent = "";
-    var frag = doc.createDocumentFragment();
-    results.slice(0, shown).forEach(function (r) { frag.appendChild(card(r.i, r.place, "result")); });
-    list.appendChild(frag);
+    othersList.textContent = "";
+    var first = doc.createDocumentFragment(), second = doc.createDocumentFragment();
+    results.slice(0, shown).forEach(function (r) { (r.covers ? first : second).appendChild(card(r.i, r.place, "result")); });
+    list.appendChild(first);
+    othersList.appendChild(second);
+    othersBox.hidden = !othersList.children.length;
+    if (others) {
+      othersTitle.textContent = others + (others === 1 ? " service near " : " services near ") + location_.label +
+        (others === 1 ? " that does not cover " : " that do not cover ") + areaName();
+      othersNote.textContent = "Each has a site within " + radiusBox.value + " miles but does not list " + areaName() +
+        " among the areas it covers: ask before referring a family.";
+    }
     moreButton.hidden = results.length <= shown;
     if (!moreButton.hidden) moreButton.textContent = "Show " + Math.min(PAGE_SIZE, results.length - shown) + " more of " + (results.length - shown);
     drawEmpty(results.length, relaxed, scores);
@@ -454,7 +546,8 @@
     var row = table.rows[i];
     var li = el("li", "hub-card hub-result");
     li.setAttribute("data-slug", row[C.slug]);
-    var h = el(kind === "result" ? "h2" : "h3", "hub-card__title");  // results follow the h1; shortlist cards its h2
+    // Results follow the h1; shortlist cards, and results under the "do not cover" heading, follow an h2.
+    var h = el(kind === "result" && !(place && !place.covers) ? "h2" : "h3", "hub-card__title");
     var a = el("a", "", row[C.name]);
     a.href = serviceURL(row[C.slug]);
     var langs = row[C.langs] || [];  // the listing's text_language / name_language (WCAG 3.1.2)
@@ -466,9 +559,9 @@
     if (langs[1]) summary.lang = langs[1];
     li.appendChild(summary);
     if (place) {
-      var where = place.near ? miles(place.miles) + " away" : "";
-      if (place.reason) where = place.reason + (where ? " · " + where : " · nearest site " + miles(place.miles));
-      li.appendChild(el("p", "hub-card__where", where));
+      li.setAttribute("data-covers", place.covers ? "yes" : "no");
+      li.appendChild(el("p", "hub-card__where", place.reason + " · " +
+                        (place.miles < Infinity ? "nearest site " + miles(place.miles) + " away" : "no site with a known location")));
     }
     var types = row[C.types].map(function (t) { return table.vocab.service_types[t][1]; }).join(", ");
     li.appendChild(el("p", "hub-card__meta", types + (row[C.overdue] ? " · details last checked " + row[C.reviewed] : "")));
@@ -514,7 +607,8 @@
       if (at >= 0) slugs.splice(at, 1); else slugs.push(slug);
       saveShortlist(slugs);
       drawShortlist();
-      Array.prototype.forEach.call(list.querySelectorAll(".hub-shortlist-toggle"), function (other) {
+      announce((at >= 0 ? "Removed " + row[C.name] + " from" : "Added " + row[C.name] + " to") + " your shortlist (" + countOf(slugs) + ").");
+      Array.prototype.forEach.call(root.querySelectorAll(".hub-find__results .hub-shortlist-toggle"), function (other) {
         var li = other.closest("li");
         var inList = slugs.indexOf(li.getAttribute("data-slug")) >= 0;
         other.setAttribute("aria-pressed", inList ? "true" : "false");
@@ -524,13 +618,24 @@
     return b;
   }
 
+  function countOf(slugs) {
+    var n = slugs.filter(function (s) { return rowBySlug.has(s); }).length;
+    return n + (n === 1 ? " service" : " services");
+  }
+
+  /* Tell screen reader users what a shortlist button did (the change happens away from the button). */
+  function announce(text) {
+    announceBox.textContent = "";
+    setTimeout(function () { announceBox.textContent = text; }, 50);  // a fresh change, even for the same words
+  }
+
   function shareURL(slugs) {
     return global.location.origin + global.location.pathname + "?shortlist=" + slugs.map(encodeURIComponent).join(",");
   }
 
   function drawList(box, slugs, title, actions) {
     box.textContent = "";
-    var known = slugs.filter(function (s) { return s in rowBySlug; });
+    var known = slugs.filter(function (s) { return rowBySlug.has(s); });
     var h = el("h2", "", title + " (" + known.length + ")");
     h.id = box.id + "-title";
     box.appendChild(h);
@@ -541,15 +646,18 @@
     var ul = el("ul", "hub-cards hub-shortlist__items");
     box.appendChild(ul);
     known.forEach(function (slug) {
-      var item = card(rowBySlug[slug], null, "full");
+      var item = card(rowBySlug.get(slug), null, "full");
       if (box === shortlistBox) {
         var remove = el("button", "md-button hub-shortlist__remove", "Remove");
         remove.type = "button";
-        remove.appendChild(el("span", "md-visually-hidden", " " + table.rows[rowBySlug[slug]][C.name] + " from the shortlist"));
+        var name = table.rows[rowBySlug.get(slug)][C.name];
+        remove.appendChild(el("span", "md-visually-hidden", " " + name + " from the shortlist"));
         remove.addEventListener("click", function () {
-          saveShortlist(shortlist().filter(function (s) { return s !== slug; }));
+          var left = shortlist().filter(function (s) { return s !== slug; });
+          saveShortlist(left);
           drawShortlist();
           update();
+          announce("Removed " + name + " from your shortlist (" + countOf(left) + ").");
           var heading = doc.getElementById("hub-shortlist-title");
           if (heading) { heading.tabIndex = -1; heading.focus(); }
         });
@@ -588,7 +696,12 @@
       });
       var clear = el("button", "md-button", "Clear shortlist");
       clear.type = "button";
-      clear.addEventListener("click", function () { saveShortlist([]); drawShortlist(); update(); });
+      clear.addEventListener("click", function () {
+        saveShortlist([]);
+        drawShortlist();
+        update();
+        announce("Your shortlist is now empty.");
+      });
       [print, share, clear, label, out].forEach(function (n) { bar.appendChild(n); bar.appendChild(doc.createTextNode(" ")); });
     });
   }
@@ -598,7 +711,11 @@
     sharedBox.hidden = !text;
     doc.documentElement.classList.toggle("hub-shared-view", !!text);
     if (!text) return;
-    var slugs = text.split(",").filter(function (s, i, all) { return s && all.indexOf(s) === i; }).slice(0, 200);
+    var seen = new Set();
+    text.slice(0, MAX_SHARED * (MAX_SLUG + 1)).split(",").forEach(function (s) {
+      if (s && s.length <= MAX_SLUG && seen.size < MAX_SHARED) seen.add(s);
+    });
+    var slugs = Array.from(seen);
     drawList(sharedBox, slugs, "Shortlist shared with you", function (bar, known) {
       var keep = el("button", "md-button", "Add these to my shortlist");
       keep.type = "button";
@@ -608,6 +725,7 @@
         saveShortlist(mine);
         drawShortlist();
         update();
+        announce("Added " + known.length + (known.length === 1 ? " service" : " services") + " to your shortlist (" + countOf(mine) + ").");
       });
       var print = el("button", "md-button", "Print");
       print.type = "button";
@@ -625,6 +743,7 @@
     if (text === placeText) return Promise.resolve();
     placeText = text;
     placeMsg.textContent = "";
+    placeMsg.classList.remove("hub-find__place-msg--found");
     if (!text) { location_ = null; return Promise.resolve(); }
     if (!global.HubGeo) { placeMsg.textContent = "Searching by place is not available on this page."; return Promise.resolve(); }
     placeMsg.textContent = "Looking up " + text + "…";
@@ -646,10 +765,15 @@
         return;
       }
       location_ = found;
+      placeMsg.classList.add("hub-find__place-msg--found");  // the status line above the results says it on screen
       placeMsg.textContent = "Showing services for " + found.label + (found.la_name && found.label !== found.la_name ? " (" + found.la_name + ")" : "") + ".";
     }, function () {
       location_ = null;
-      placeMsg.textContent = "We could not look that place up just now.";
+      placeMsg.textContent = "We could not look that place up just now. ";
+      var again = el("button", "hub-link-button", "Try again");
+      again.type = "button";
+      again.addEventListener("click", function () { placeText = null; placeChanged(); });
+      placeMsg.appendChild(again);
     });
   }
 
@@ -671,25 +795,41 @@
     mark("hub-results-loaded");
     table = data;
     data.columns.forEach(function (name, i) { C[name] = i; });
-    data.las.forEach(function (la, i) { laByCode[la[0]] = i; });
-    data.rows.forEach(function (row, i) { rowBySlug[row[C.slug]] = i; });
+    data.las.forEach(function (la, i) { laByCode.set(la[0], i); });
+    data.rows.forEach(function (row, i) { rowBySlug.set(row[C.slug], i); });
     tableReady(data);
     facets = makeFacets();
     drawFacets();
     drawShortlist();
+    filterToggle.hidden = false;
+    // Narrow screens: the filters wait behind a button (wide screens show them beside the results, see search.css).
+    filterToggle.addEventListener("click", function () {
+      var open = filterToggle.getAttribute("aria-expanded") !== "true";
+      filterToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      filterSide.classList.toggle("hub-find__side--open", open);
+    });
+    clearFilters.addEventListener("click", function () {
+      facets.forEach(function (facet) {
+        if (facet.select) facet.input.value = "";
+        else facet.options.forEach(function (o) { o.input.checked = false; });
+      });
+      commit();
+      $("hub-filter-title").focus();  // the button has gone: keep the keyboard in the filters
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (placeBox.value.trim() !== placeText) placeChanged(); else commit();
     });
     qBox.addEventListener("input", function () { writeURL(false); shown = PAGE_SIZE; update(true); });
     placeBox.addEventListener("change", placeChanged);
+    placeBox.addEventListener("input", function () { radiusBox.disabled = !placeBox.value.trim(); });
     radiusBox.addEventListener("change", commit);
     sortBox.addEventListener("change", commit);
     moreButton.addEventListener("click", function () {
       var first = shown;
       shown += PAGE_SIZE;
       drawResults(lastResults, facets.map(function () { return 0; }), null);
-      var next = list.children[first];
+      var next = root.querySelectorAll(".hub-find__results > li")[first];
       if (next) next.querySelector("a").focus();
     });
     global.addEventListener("popstate", restore);
@@ -714,15 +854,22 @@
   };
 
   form.hidden = false;
+  app.hidden = false;
+  filterToggle.hidden = true;  // until there are filters to show
   root.classList.add("hub-find--js");
-  Object.keys(SORTS).forEach(function (key) {
-    var o = el("option", "", SORTS[key]);
+  SORTS.forEach(function (label, key) {
+    var o = el("option", "", label);
     o.value = key;
     sortBox.appendChild(o);
   });
-  statusBox.textContent = "Loading the directory…";
+
+  function load() {
+    statusBox.textContent = "Loading the directory…";
+    getJSON("results.json").then(start).catch(function (error) {
+      statusBox.textContent = "";
+      failed("directory", error, load);
+    });
+  }
   if (words(new URLSearchParams(global.location.search).get(TEXT_PARAM)).length) loadIndex();  // in parallel
-  getJSON("results.json").then(start).catch(function (error) {
-    statusBox.textContent = "The search could not load (" + error.message + "). Use the browse links below.";
-  });
+  load();
 })(window);

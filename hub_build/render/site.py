@@ -362,13 +362,14 @@ class HubSite:
             sectors=list(self.hub.vocabulary.terms("sectors").values()),
             directory=self.urls.url("services/index.md"), resource_url=self.resource_url,
             home=self.urls.url("index.md"), find=self.urls.url(FIND_PAGE),
+            az=self.urls.url("browse/a-z/index.md"), area_index=self.urls.url("browse/areas/index.md"),
         )
 
     def render_find(self, page_url: str) -> str:
         """The directory search page: a form and empty regions that search.js fills from the site's own data."""
         ctx = LinkContext(self, page_url)
         return self._templates.get_template("search.html").render(
-            env=ctx, total=len(self.services), radii=(5, 10, 25, 50, 100),
+            env=ctx, total=len(self.services), radii=(5, 10, 25, 50, 100), max_query=200, max_place=100,
             search_base=ctx.link("search-data/"), geo_base=ctx.link("geo/"), assets=ctx.link("assets/hub/"),
             service_url=ctx.link(self.service_url("{slug}")),
             directory=self.urls.url("services/index.md"), az=self.urls.url("browse/a-z/index.md"),
