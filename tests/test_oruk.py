@@ -145,7 +145,8 @@ def test_csv_has_a_row_per_location_neutralised_cells_and_a_licence_note(tmp_pat
     hostile = listing(name="=HYPERLINK(\"https://evil.example.org\",\"Click\")", summary="+1 on the summary",
                       opening_hours="@SUM(A1:A9)", locations=[{"postcode": "BS1 4DJ", "address": "-2 Example Street"},
                                                               {"postcode": "CF10 1EP", "name": "Cardiff office"}],
-                      coverage={"local_authorities": ["Bristol, City of", "Cardiff"]})
+                      coverage={"local_authorities": ["Bristol, City of", "Cardiff"]},
+                      contact={"phone": "0117 496 0999", "email": "links@example.org"})  # not a duplicate of plain.yaml
     root = make_hub(tmp_path, {"hostile.yaml": hostile, "plain.yaml": listing()},
                     plugin_options="      open_data_licence: Creative Commons Attribution 4.0\n"
                     "      open_data_licence_url: https://creativecommons.org/licenses/by/4.0/")
