@@ -120,3 +120,23 @@ def hub_build(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
     return run("-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), *extra, cwd=root)
+
+
+def built_sample_hub(root: Path) -> Any:
+    """The bundled sample hub copied to `root` (mkdocs.yml, content, directory), built with --strict, and loaded.
+
+    One way for the browser test modules to get a real sample site of their own: (root, site, hub).
+    """
+    import shutil
+    import types
+
+    from hub_build.loader import load_hub
+    from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
+
+    for part in ("mkdocs.yml", "content", "directory"):
+        source = REPO / part
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / part)  # type: ignore[operator]
+    result = mkdocs_build(root, "-d", str(root / "site"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    settings = HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml")))
+    return types.SimpleNamespace(root=root, site=root / "site", hub=load_hub(root, settings, docs_dir=root / "content"))

@@ -64,6 +64,13 @@ def show_suggest_errors(page) -> None:
     page.wait_for_selector(".hub-suggest__form:not([hidden])", timeout=10000)
     page.click(".hub-suggest__form button[type=submit]")
     page.wait_for_selector(".hub-suggest__summary:not([hidden])", timeout=10000)
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait until no CSS transition runs: the summary takes focus and scrolls, and Material fades its tabs out
+    while scrolled; axe must judge colours at rest, not half-way through a fade."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
 
 
 def browser_states() -> list[tuple[str, str, object]]:

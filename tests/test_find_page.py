@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import math
 import re
-import shutil
 import time
 import types
 
 import pytest
 
 from browser import chromium_executable, chromium_page, foreign_requests, static_server
-from hubs import REPO, mkdocs_build, run
+from hubs import REPO, built_sample_hub, mkdocs_build, run
 
 from hub_build.loader import load_hub
 from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
@@ -60,13 +59,7 @@ SET_CONTROLS = """s => {
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     chromium_executable()
-    root = tmp_path_factory.mktemp("sample") / "hub"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns("site", ".git", ".hub-cache", "bench", "tests", ".ci"))
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
-                   docs_dir=root / "content")
-    return types.SimpleNamespace(root=root, site=root / "site", hub=hub)
+    return built_sample_hub(tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture(scope="module")

@@ -9,30 +9,19 @@ Material's search index is never downloaded.
 from __future__ import annotations
 
 import re
-import shutil
 import types
 
 import pytest
 
 from browser import chromium_executable, chromium_page, foreign_requests, static_server
-from hubs import REPO, hub_build, make_hub, mkdocs_build
+from hubs import built_sample_hub, hub_build, make_hub
 
-from hub_build.loader import load_hub
-from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     chromium_executable()
-    root = tmp_path_factory.mktemp("sample")
-    for part in ("mkdocs.yml", "content", "directory"):
-        source = REPO / part
-        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / part)
-    result = mkdocs_build(root, "-d", str(root / "site"))
-    assert result.returncode == 0, result.stderr[-3000:]
-    hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
-                   docs_dir=root / "content")
-    return types.SimpleNamespace(root=root, site=root / "site", hub=hub)
+    return built_sample_hub(tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture(scope="module")
