@@ -12,6 +12,7 @@ import http.server
 import os
 import shutil
 import threading
+import types
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -72,3 +73,14 @@ def foreign_requests(requests: list[str], base_url: str) -> list[str]:
     """Requests that went anywhere but the served site (data: and about: URLs are local)."""
     origin = base_url.rstrip("/")
     return [url for url in requests if not (url.startswith((origin + "/", "data:", "about:", "blob:")))]
+
+
+@contextmanager
+def watched_site(site: Path) -> Iterator[types.SimpleNamespace]:
+    """A built site served on 127.0.0.1 and one Chromium page on it that records its requests and every console
+    error, warning and uncaught exception (page, requests, base, problems): the browser tests' shared set-up."""
+    with static_server(site) as base, chromium_page() as (page, requests):
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+        yield types.SimpleNamespace(page=page, requests=requests, base=base, problems=problems)

@@ -15,7 +15,7 @@ import types
 
 import pytest
 
-from browser import chromium_executable, chromium_page, foreign_requests, static_server
+from browser import chromium_executable, foreign_requests, static_server, watched_site
 from hubs import REPO, built_sample_hub, mkdocs_build, run
 
 from hub_build.loader import load_hub
@@ -64,11 +64,8 @@ def sample(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(sample):
-    with static_server(sample.site) as base_url, chromium_page() as (page, requests):
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-        yield types.SimpleNamespace(page=page, requests=requests, base=base_url, problems=problems)
+    with watched_site(sample.site) as b:
+        yield b
 
 
 def open_find(b, query: str = "", *, wait_place: bool = False):

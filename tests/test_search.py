@@ -12,7 +12,7 @@ import types
 
 import pytest
 
-from browser import chromium_executable, chromium_page, foreign_requests, static_server
+from browser import chromium_executable, foreign_requests, watched_site
 from hubs import listing, make_hub, mkdocs_build
 
 from hub_build.search.table import AGE_BANDS
@@ -94,11 +94,8 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser_page(built):
-    with static_server(built.site) as base_url, chromium_page() as (page, requests):
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-        yield types.SimpleNamespace(page=page, requests=requests, base=base_url, problems=problems)
+    with watched_site(built.site) as b:
+        yield b
 
 
 def open_find(b, query: str = "", *, index: bool = True):

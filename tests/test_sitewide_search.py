@@ -9,11 +9,10 @@ Material's search index is never downloaded.
 from __future__ import annotations
 
 import re
-import types
 
 import pytest
 
-from browser import chromium_executable, chromium_page, foreign_requests, static_server
+from browser import chromium_executable, foreign_requests, watched_site
 from hubs import built_sample_hub, hub_build, make_hub
 
 
@@ -26,13 +25,10 @@ def sample(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(sample):
-    with static_server(sample.site) as base, chromium_page() as (page, requests):
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-        page.goto(base + "about/")
-        page.wait_for_selector("#hub-sitesearch-q", state="attached")
-        yield types.SimpleNamespace(page=page, requests=requests, base=base, problems=problems)
+    with watched_site(sample.site) as b:
+        b.page.goto(b.base + "about/")
+        b.page.wait_for_selector("#hub-sitesearch-q", state="attached")
+        yield b
 
 
 SEARCH_ALL = """async (queries) => {
