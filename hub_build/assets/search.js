@@ -1,10 +1,12 @@
 /*
  * The directory search page: text search, filters with counts, "near this place", a shortlist.
  *
- * Why it is like this: everything runs in the browser from the site's own files (search-data/results.json,
- * search-data/index.json, lunr.js from the mkdocs package, search-engine.js, geo.js), so nothing a professional
- * types leaves their machine and the page works on any static host. Text search is search-engine.js: one text
- * pipeline for the listings and for what is typed (see hub_build/search/index.py for why).
+ * Why it is like this: everything runs in the browser from the site's own files, so nothing a professional
+ * types leaves their machine and the page works on any static host. What it fetches is what the screen needs
+ * (hub_build/search/table.py, textindex.py): first search-data/table.json (facts to filter, count, place and
+ * sort every service: no text), then for a query only the text index shards of its words (search-engine.js,
+ * the same engine the build ran over the listings: one text pipeline), and the details (name, summary,
+ * contacts) only of the rows on screen, twenty to a file. Slugs come only when there is a shortlist.
  * Every piece of listing text is put into the page with textContent, never as HTML.
  */
 (function (global) {
@@ -43,11 +45,13 @@
   var MAX_QUERY = qBox.maxLength > 0 ? qBox.maxLength : 200, MAX_PLACE = placeBox.maxLength > 0 ? placeBox.maxLength : 100;
 
   // Lookups keyed by anything from a URL, a form or localStorage are Maps: "constructor" is just a name.
-  var table = null, C = {}, index = null, indexPromise = null, laByCode = new Map(), rowBySlug = new Map();
+  var table = null, T = null, index = null, indexPromise = null, laByCode = new Map(), rowBySlug = null;
+  var D = { slug: 0, name: 1, org: 2, summary: 3, phone: 4, email: 5, website: 6, langs: 7, addresses: 8 };  // table.py DETAILS
+  var chunks = new Map(), slugsPromise = null, slugList = null, generation = 0;
   var facets = [];
   var location_ = null;      // the resolved place, or null
   var placeText = "";        // what the place was resolved from
-  var shown = PAGE_SIZE, lastResults = [], lastKey = "";
+  var shown = PAGE_SIZE, lastResults = [], lastRelaxed = [], lastScores = null;
 
   /* ---------- data ---------- */
 
@@ -63,34 +67,56 @@
     });
   }
 
-  /* The table the page has loaded, for the engine: it indexes the names, organisations and summaries shown. */
-  var tableReady = null, tableLoaded = new Promise(function (resolve) { tableReady = resolve; });
-
-  /* The text index, built by search-engine.js from index.json and the result table (see that file for why). */
-  function buildIndex(data, rows) {
-    var own = {};
-    data.own.forEach(function (field, k) { own[field] = k; });
-    var docs = rows.map(function (row, i) {
-      return data.fields.map(function (field) {
-        var name = field[0];
-        return name in own ? data.text[i][own[name]] : row[C[data.table[name]]];
-      });
-    });
-    return engine.build(data.fields, docs, data.boosts, rows.map(function (row) { return row[C.name]; }));
-  }
-
+  /* The text index: its manifest now, its shards when words need them (search-engine.js's Searcher). */
   function loadIndex() {
     if (!indexPromise) {
-      indexPromise = Promise.all([getJSON("index.json"), tableLoaded]).then(function (got) {
+      indexPromise = getJSON("text/index.json").then(function (manifest) {
+        index = new engine.Searcher(manifest, function (name) { return getJSON("text/" + name); });
         mark("hub-index-loaded");
-        index = buildIndex(got[0], got[1].rows);
-        mark("hub-index-built");
         root.setAttribute("data-index", "ready");
         return index;
       });
       indexPromise.catch(function () { indexPromise = null; });  // a failed download can be tried again
     }
     return indexPromise;
+  }
+
+  /* The details of rows (what a card shows): null when all are here already, else a Promise of them. */
+  function needDetails(rows) {
+    var size = table.chunk, wanted = new Set(), waits = [];
+    rows.forEach(function (i) { wanted.add(Math.floor(i / size)); });
+    wanted.forEach(function (k) {
+      var got = chunks.get(k);
+      if (got && got.rows) return;
+      if (!got) {
+        got = { promise: getJSON("details/" + k + ".json") };
+        got.promise.then(function (rows_) { got.rows = rows_; }, function () { chunks.delete(k); });  // may be tried again
+        chunks.set(k, got);
+      }
+      waits.push(got.promise);
+    });
+    return waits.length ? Promise.all(waits) : null;
+  }
+
+  /* One row's details, once needDetails has them. */
+  function detail(i) { return chunks.get(Math.floor(i / table.chunk)).rows[i % table.chunk]; }
+
+  /* Run `then` now when nothing is missing, or once it has come. */
+  function when(pending, then) { return pending ? pending.then(then) : Promise.resolve(then()); }
+
+  /* Slug -> row, for shortlists (saved by slug) and tests: fetched only when needed. */
+  function loadSlugs() {
+    if (!slugsPromise) {
+      slugsPromise = getJSON("slugs.json").then(function (list) {
+        var map = new Map();
+        list.forEach(function (slug, i) { map.set(slug, i); });
+        rowBySlug = map;
+        slugList = list;
+        return map;
+      });
+      slugsPromise.catch(function () { slugsPromise = null; });
+    }
+    return slugsPromise;
   }
 
   /* ---------- failed downloads ---------- */
@@ -119,14 +145,8 @@
   /* Words a person typed, as the engine reads them (stop words dropped, at most a dozen). */
   function words(text) { return engine.words(text, engine.MAX_WORDS); }
 
-  /* Row number -> score for the typed text (search-engine.js), or null when there is nothing to search for. */
-  function textScores(text, typing) {
-    var found = engine.scores(index, text, typing);
-    if (found === null) return null;
-    var out = {};
-    found.forEach(function (score, ref) { out[ref] = score; });
-    return out;
-  }
+  /* Row number -> score for the typed text once its shards are here (search-engine.js), or null without words. */
+  function textScores(text, typing) { return index.scores(text, typing); }
 
   /* ---------- place ---------- */
 
@@ -139,17 +159,19 @@
    * nation or the whole UK) and how far its nearest site is. A service that covers the area is a result at
    * any distance; one that does not is a result only with a site within the radius, and is shown apart.
    */
-  function placeInfo(row, radius) {
-    var nearest = Infinity;
-    row[C.places].forEach(function (p) {
-      if (p[0] !== null) nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: p[0], lon: p[1] }));
-    });
+  function placeInfo(i, radius) {
+    var nearest = Infinity, sites = T.places[i];
+    for (var k = 0; k < sites.length; k += 3) {
+      if (sites[k] !== null) {
+        nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: sites[k] / 1000, lon: sites[k + 1] / 1000 }));
+      }
+    }
     var la = laByCode.get(location_.la_code);
     var nation = nationCode(location_.nation);
     var reason = "";
-    if (la !== undefined && row[C.las].indexOf(la) >= 0) reason = "Covers " + location_.la_name;
-    else if (row[C.national]) reason = "Covers the whole UK";
-    else if (nation >= 0 && row[C.coverage_nations].indexOf(nation) >= 0) {
+    if (la !== undefined && T.las[i].indexOf(la) >= 0) reason = "Covers " + location_.la_name;
+    else if (T.national[i]) reason = "Covers the whole UK";
+    else if (nation >= 0 && T.coverage_nations[i].indexOf(nation) >= 0) {
       reason = "Covers all of " + table.vocab.nations[nation][1];
     }
     var covers = reason !== "";
@@ -172,7 +194,7 @@
     return {
       key: key, legend: legend,
       options: table.vocab[category].map(function (t, i) { return { value: t[0], label: t[1], code: i }; }),
-      codes: single ? function (row) { return [row[C[column]]]; } : function (row) { return row[C[column]]; }
+      codes: single ? function (i) { return [T[column][i]]; } : function (i) { return T[column][i]; }
     };
   }
 
@@ -183,8 +205,8 @@
     return [
       vocabFacet("type", "Type of service", "types", "service_types"),
       vocabFacet("audience", "Who it is for", "audiences", "audiences"),
-      { key: "age", legend: "Child's age", options: ages, codes: function (row) {
-        var r = row[C.ages], out = [];
+      { key: "age", legend: "Child's age", options: ages, codes: function (i) {
+        var r = T.ages[i], out = [];
         if (!r) return out;
         table.ages.forEach(function (band, i) { if (r[0] <= band[1] && r[1] >= band[0]) out.push(i); });
         return out;
@@ -192,9 +214,9 @@
       vocabFacet("nation", "Nation", "nations", "nations"),
       { key: "la", legend: "Local authority", select: true,
         options: table.las.map(function (la, i) { return { value: la[0], label: la[1], code: i }; }),
-        codes: function (row) {
-          var out = row[C.las].slice();
-          row[C.places].forEach(function (p) { if (p[2] >= 0 && out.indexOf(p[2]) < 0) out.push(p[2]); });
+        codes: function (i) {
+          var out = T.las[i].slice(), sites = T.places[i];
+          for (var k = 2; k < sites.length; k += 3) if (sites[k] >= 0 && out.indexOf(sites[k]) < 0) out.push(sites[k]);
           return out;
         } },
       vocabFacet("referral", "How to get help", "referral", "referral_routes", true),
@@ -318,18 +340,34 @@
 
   /* ---------- running a search ---------- */
 
+  /* While a search waits for files, #hub-find has data-busy (tests and the benchmark wait for it to go). */
+  function busy(on) {
+    if (on) root.setAttribute("data-busy", "true");
+    else root.removeAttribute("data-busy");
+  }
+
+  /*
+   * Run the search the controls describe. Without words, or once the shards of the words are here, within
+   * the keystroke; else when they come, unless a newer search has started meanwhile (stale work is dropped).
+   */
   function update(typing) {
-    if (!table) return;
-    var q = qBox.value;
-    if (words(q).length && !index) {
-      statusBox.textContent = "Loading the search index…";
-      loadIndex().then(function () { update(typing); }, function (error) {
-        statusBox.textContent = "";
-        failed("search index", error, function () { update(typing); });
-      });
-      return;
-    }
-    var scores = words(q).length ? textScores(q, typing) : null;
+    if (!table) return Promise.resolve();
+    var gen = ++generation, q = qBox.value;
+    if (!words(q).length) return compute(null, typing);
+    var pending = index ? index.prepare(q, typing) : loadIndex().then(function (ix) { return ix.prepare(q, typing); });
+    if (!pending) return compute(q, typing);
+    busy(true);
+    if (!index) statusBox.textContent = "Loading the search index…";
+    return pending.then(function () { if (gen === generation) return compute(q, typing); }, function (error) {
+      if (gen !== generation) return;
+      busy(false);
+      statusBox.textContent = "";
+      failed("search index", error, function () { update(typing); });
+    });
+  }
+
+  function compute(q, typing) {
+    var scores = q === null ? null : textScores(q, typing);
     var radius = Number(radiusBox.value) || 25;
     var chosenBy = facets.map(chosen);
     var active = chosenBy.map(function (c) { return c.length > 0; });
@@ -340,14 +378,15 @@
     var extra = facets.map(function () { return []; });
     var relaxed = facets.map(function () { return 0; });
     var results = [];
-    var rows = table.rows;
-    for (var i = 0; i < rows.length; i++) {
-      if (scores && !(i in scores)) continue;
+    var candidates = scores ? Array.from(scores.keys()) : null;  // with words, only the rows they found
+    var count = candidates ? candidates.length : table.count;
+    for (var n = 0; n < count; n++) {
+      var i = candidates ? candidates[n] : n;
       var info = null;
-      if (location_) { info = placeInfo(rows[i], radius); if (!info) continue; }
+      if (location_) { info = placeInfo(i, radius); if (!info) continue; }
       var codesBy = [], failed_ = -1, fails = 0;
       for (var f = 0; f < facets.length; f++) {
-        var codes = facets[f].codes(rows[i]);
+        var codes = facets[f].rowCodes[i];
         codesBy.push(codes);
         if (active[f] && !codes.some(function (c) { return chosenBy[f].indexOf(c) >= 0; })) { fails++; failed_ = f; }
         if (fails > 1) break;
@@ -360,16 +399,39 @@
         codesBy[f].forEach(function (c) { counts[c] = (counts[c] || 0) + 1; });
       }
       if (fails === 1) { relaxed[failed_]++; continue; }
-      results.push({ i: i, score: scores ? scores[i] : 0, place: info, covers: info ? info.covers : true });
+      results.push({ i: i, score: scores ? scores.get(i) : 0, place: info, covers: info ? info.covers : true });
     }
-    facets.forEach(function (facet, n) {
-      facet.counts = facet.options.map(function (o) { return base[n] + (extra[n][o.code] || 0); });
+    facets.forEach(function (facet, k) {
+      facet.counts = facet.options.map(function (o) { return base[k] + (extra[k][o.code] || 0); });
     });
     sortResults(results, scores);
     lastResults = results;
+    lastRelaxed = relaxed;
+    lastScores = scores;
     mark("hub-search-done");
     drawCounts();
-    drawResults(results, relaxed, scores);
+    return show();
+  }
+
+  /* Draw the first `shown` results once their details (name, summary, contacts) are here. */
+  function show() {
+    var gen = generation;
+    var pending = needDetails(lastResults.slice(0, shown).map(function (r) { return r.i; }));
+    if (!pending) {
+      busy(false);
+      drawResults(lastResults, lastRelaxed, lastScores);
+      return Promise.resolve();
+    }
+    busy(true);
+    return pending.then(function () {
+      if (gen !== generation) return;
+      busy(false);
+      drawResults(lastResults, lastRelaxed, lastScores);
+    }, function (error) {
+      if (gen !== generation) return;
+      busy(false);
+      failed("results", error, show);
+    });
   }
 
   function effectiveSort(scores) {
@@ -392,15 +454,15 @@
 
   function sortResults(results, scores) {
     offerControls(scores);
-    var rows = table.rows, sort = effectiveSort(scores);
+    var sort = effectiveSort(scores);
     var compare = {
       relevance: function (a, b) { return b.score - a.score || a.i - b.i; },
       distance: function (a, b) {
-        return rows[a.i][C.overdue] - rows[b.i][C.overdue] || (a.place.miles - b.place.miles) || a.i - b.i;
+        return T.overdue[a.i] - T.overdue[b.i] || (a.place.miles - b.place.miles) || a.i - b.i;
       },
       name: function (a, b) { return a.i - b.i; },
       reviewed: function (a, b) {
-        var x = rows[a.i][C.reviewed], y = rows[b.i][C.reviewed];
+        var x = T.reviewed[a.i], y = T.reviewed[b.i];
         return x < y ? 1 : x > y ? -1 : a.i - b.i;
       }
     }[sort];
@@ -533,29 +595,32 @@
       p.appendChild(a);
       p.appendChild(doc.createTextNode(" "));
     }
-    var name = row[C.name];
-    if (row[C.phone]) add(telURI(row[C.phone]), row[C.phone], "Phone " + name + ": " + row[C.phone]);
-    if (row[C.email]) add("mailto:" + row[C.email], row[C.email], "E-mail " + name + ": " + row[C.email]);
-    if (row[C.website] && /^https?:\/\//i.test(row[C.website])) {
-      add(row[C.website], full ? row[C.website] : "Website", full ? "" : "Website of " + name);
+    var name = row[D.name];
+    if (row[D.phone]) add(telURI(row[D.phone]), row[D.phone], "Phone " + name + ": " + row[D.phone]);
+    if (row[D.email]) add("mailto:" + row[D.email], row[D.email], "E-mail " + name + ": " + row[D.email]);
+    if (row[D.website] && /^https?:\/\//i.test(row[D.website])) {
+      add(row[D.website], full ? row[D.website] : "Website", full ? "" : "Website of " + name);
     }
     return p;
   }
 
+  /* 20260914 -> "2026-09-14" (table.json keeps review dates as numbers). */
+  function isoDate(n) { var t = String(n); return t.slice(0, 4) + "-" + t.slice(4, 6) + "-" + t.slice(6, 8); }
+
   function card(i, place, kind) {
-    var row = table.rows[i];
+    var row = detail(i);
     var li = el("li", "hub-card hub-result");
-    li.setAttribute("data-slug", row[C.slug]);
+    li.setAttribute("data-slug", row[D.slug]);
     // Results follow the h1; shortlist cards, and results under the "do not cover" heading, follow an h2.
     var h = el(kind === "result" && !(place && !place.covers) ? "h2" : "h3", "hub-card__title");
-    var a = el("a", "", row[C.name]);
-    a.href = serviceURL(row[C.slug]);
-    var langs = row[C.langs] || [];  // the listing's text_language / name_language (WCAG 3.1.2)
+    var a = el("a", "", row[D.name]);
+    a.href = serviceURL(row[D.slug]);
+    var langs = row[D.langs] || [];  // the listing's text_language / name_language (WCAG 3.1.2)
     if (langs[0]) a.lang = langs[0];
     h.appendChild(a);
     li.appendChild(h);
-    li.appendChild(el("p", "hub-card__org", row[C.org]));
-    var summary = el("p", "hub-card__summary", row[C.summary]);
+    li.appendChild(el("p", "hub-card__org", row[D.org]));
+    var summary = el("p", "hub-card__summary", row[D.summary]);
     if (langs[1]) summary.lang = langs[1];
     li.appendChild(summary);
     if (place) {
@@ -563,11 +628,11 @@
       li.appendChild(el("p", "hub-card__where", place.reason + " · " +
                         (place.miles < Infinity ? "nearest site " + miles(place.miles) + " away" : "no site with a known location")));
     }
-    var types = row[C.types].map(function (t) { return table.vocab.service_types[t][1]; }).join(", ");
-    li.appendChild(el("p", "hub-card__meta", types + (row[C.overdue] ? " · details last checked " + row[C.reviewed] : "")));
+    var types = T.types[i].map(function (t) { return table.vocab.service_types[t][1]; }).join(", ");
+    li.appendChild(el("p", "hub-card__meta", types + (T.overdue[i] ? " · details last checked " + isoDate(T.reviewed[i]) : "")));
     if (kind === "full") {
       var addresses = el("ul", "hub-card__addresses");
-      row[C.places].forEach(function (p) { if (p[3]) addresses.appendChild(el("li", "", p[3])); });
+      row[D.addresses].forEach(function (text) { if (text) addresses.appendChild(el("li", "", text)); });
       li.appendChild(addresses);
     }
     li.appendChild(contactLinks(row, kind === "full"));
@@ -595,19 +660,21 @@
   function shortlist() { return memoryShortlist || readShortlist(); }
 
   function toggleButton(row) {
-    var slug = row[C.slug];
+    var slug = row[D.slug], name = row[D.name];
     var on = shortlist().indexOf(slug) >= 0;
     var b = el("button", "md-button hub-shortlist-toggle");
     b.type = "button";
     b.setAttribute("aria-pressed", on ? "true" : "false");
     b.appendChild(doc.createTextNode(on ? "In shortlist" : "Add to shortlist"));
-    b.appendChild(el("span", "md-visually-hidden", ": " + row[C.name]));
+    b.appendChild(el("span", "md-visually-hidden", ": " + name));
     b.addEventListener("click", function () {
       var slugs = shortlist().slice(), at = slugs.indexOf(slug);
       if (at >= 0) slugs.splice(at, 1); else slugs.push(slug);
       saveShortlist(slugs);
       drawShortlist();
-      announce((at >= 0 ? "Removed " + row[C.name] + " from" : "Added " + row[C.name] + " to") + " your shortlist (" + countOf(slugs) + ").");
+      var said = at >= 0 ? "Removed " + name + " from" : "Added " + name + " to";
+      loadSlugs().then(function () { announce(said + " your shortlist (" + countOf(slugs) + ")."); },
+                       function () { announce(said + " your shortlist."); });
       Array.prototype.forEach.call(root.querySelectorAll(".hub-find__results .hub-shortlist-toggle"), function (other) {
         var li = other.closest("li");
         var inList = slugs.indexOf(li.getAttribute("data-slug")) >= 0;
@@ -619,7 +686,7 @@
   }
 
   function countOf(slugs) {
-    var n = slugs.filter(function (s) { return rowBySlug.has(s); }).length;
+    var n = slugs.filter(function (s) { return rowBySlug && rowBySlug.has(s); }).length;
     return n + (n === 1 ? " service" : " services");
   }
 
@@ -633,9 +700,25 @@
     return global.location.origin + global.location.pathname + "?shortlist=" + slugs.map(encodeURIComponent).join(",");
   }
 
+  /*
+   * A list of services by slug (the shortlist, a shared one): the slugs and the details of its rows are
+   * fetched first when not here yet. Returns a Promise of the list drawn.
+   */
   function drawList(box, slugs, title, actions) {
+    if (!slugs.length) { drawListNow(box, [], title, actions); return Promise.resolve(); }
+    function draw() {
+      var known = slugs.filter(function (s) { return rowBySlug.has(s); });
+      return when(needDetails(known.map(function (s) { return rowBySlug.get(s); })), function () {
+        drawListNow(box, known, title, actions);
+      });
+    }
+    return (rowBySlug ? draw() : loadSlugs().then(draw)).catch(function (error) {
+      failed("shortlist", error, function () { drawList(box, slugs, title, actions); });
+    });
+  }
+
+  function drawListNow(box, known, title, actions) {
     box.textContent = "";
-    var known = slugs.filter(function (s) { return rowBySlug.has(s); });
     var h = el("h2", "", title + " (" + known.length + ")");
     h.id = box.id + "-title";
     box.appendChild(h);
@@ -650,7 +733,7 @@
       if (box === shortlistBox) {
         var remove = el("button", "md-button hub-shortlist__remove", "Remove");
         remove.type = "button";
-        var name = table.rows[rowBySlug.get(slug)][C.name];
+        var name = detail(rowBySlug.get(slug))[D.name];
         remove.appendChild(el("span", "md-visually-hidden", " " + name + " from the shortlist"));
         remove.addEventListener("click", function () {
           var left = shortlist().filter(function (s) { return s !== slug; });
@@ -671,7 +754,7 @@
   }
 
   function drawShortlist() {
-    drawList(shortlistBox, shortlist(), "Your shortlist", function (bar, known) {
+    return drawList(shortlistBox, shortlist(), "Your shortlist", function (bar, known) {
       var print = el("button", "md-button", "Print shortlist");
       print.type = "button";
       print.addEventListener("click", function () {
@@ -710,13 +793,13 @@
     var text = new URLSearchParams(global.location.search).get("shortlist");
     sharedBox.hidden = !text;
     doc.documentElement.classList.toggle("hub-shared-view", !!text);
-    if (!text) return;
+    if (!text) return Promise.resolve();
     var seen = new Set();
     text.slice(0, MAX_SHARED * (MAX_SLUG + 1)).split(",").forEach(function (s) {
       if (s && s.length <= MAX_SLUG && seen.size < MAX_SHARED) seen.add(s);
     });
     var slugs = Array.from(seen);
-    drawList(sharedBox, slugs, "Shortlist shared with you", function (bar, known) {
+    return drawList(sharedBox, slugs, "Shortlist shared with you", function (bar, known) {
       var keep = el("button", "md-button", "Add these to my shortlist");
       keep.type = "button";
       keep.addEventListener("click", function () {
@@ -784,23 +867,25 @@
 
   /* ---------- wiring ---------- */
 
+  /* The page as the address describes it; resolves once its results (and any shared list) are drawn. */
   function restore() {
     applyParams(new URLSearchParams(global.location.search));
-    drawShared();
     shown = PAGE_SIZE;
-    return resolvePlace().then(function () { update(false); });
+    return Promise.all([drawShared(), resolvePlace().then(function () { return update(false); })]);
   }
 
   function start(data) {
     mark("hub-results-loaded");
     table = data;
-    data.columns.forEach(function (name, i) { C[name] = i; });
+    T = data.columns;
     data.las.forEach(function (la, i) { laByCode.set(la[0], i); });
-    data.rows.forEach(function (row, i) { rowBySlug.set(row[C.slug], i); });
-    tableReady(data);
     facets = makeFacets();
+    facets.forEach(function (facet) {  // each row's codes per facet, once: every search counts them all
+      facet.rowCodes = [];
+      for (var i = 0; i < data.count; i++) facet.rowCodes.push(facet.codes(i));
+    });
     drawFacets();
-    drawShortlist();
+    var saved = drawShortlist();
     filterToggle.hidden = false;
     // Narrow screens: the filters wait behind a button (wide screens show them beside the results, see search.css).
     filterToggle.addEventListener("click", function () {
@@ -828,14 +913,15 @@
     moreButton.addEventListener("click", function () {
       var first = shown;
       shown += PAGE_SIZE;
-      drawResults(lastResults, facets.map(function () { return 0; }), null);
-      var next = root.querySelectorAll(".hub-find__results > li")[first];
-      if (next) next.querySelector("a").focus();
+      show().then(function () {
+        var next = root.querySelectorAll(".hub-find__results > li")[first];
+        if (next) next.querySelector("a").focus();
+      });
     });
     global.addEventListener("popstate", restore);
     global.addEventListener("afterprint", function () { doc.documentElement.classList.remove("hub-print-shortlist"); });
     global.addEventListener("storage", function (event) { if (event.key === STORE) { memoryShortlist = null; drawShortlist(); } });
-    return restore().then(function () {
+    return Promise.all([saved, restore()]).then(function () {
       root.setAttribute("data-ready", "true");
       if (!index) setTimeout(loadIndex, 0);  // fetched once the first results are on screen, for the first keystroke
     });
@@ -845,11 +931,28 @@
    * For tests and the curious: the engine as built here, and the search a typed query runs (text, with
    * typing=true as on each keystroke) giving slugs in the order "Best match" shows them.
    */
+  function scored(text, typing) {
+    return loadIndex().then(function (ix) { return ix.search(text, typing); }).then(function (scores) {
+      return loadSlugs().then(function () { return scores; });
+    });
+  }
   global.HubSearch = {
     index: function () { return index; }, words: words,
+    /* A Promise of the slugs in "Best match" order, or of null when the text has no words to search for. */
     ranked: function (text, typing) {
-      var refs = engine.ranked(index, text, typing);
-      return refs === null ? null : refs.map(function (i) { return table.rows[i][C.slug]; });
+      return scored(text, typing).then(function (scores) {
+        var refs = engine.ranked(scores);
+        return refs === null ? null : refs.map(function (i) { return slugList[i]; });
+      });
+    },
+    /* A Promise of slug -> score (null without words): what "Best match" orders by. */
+    scores: function (text, typing) {
+      return scored(text, typing).then(function (scores) {
+        if (scores === null) return null;
+        var out = {};
+        scores.forEach(function (score, i) { out[slugList[i]] = score; });
+        return out;
+      });
     }
   };
 
@@ -865,7 +968,7 @@
 
   function load() {
     statusBox.textContent = "Loading the directory…";
-    getJSON("results.json").then(start).catch(function (error) {
+    getJSON("table.json").then(start).catch(function (error) {
       statusBox.textContent = "";
       failed("directory", error, load);
     });

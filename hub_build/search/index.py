@@ -1,24 +1,14 @@
-"""The directory search page's text index data: the listings' text, per field, not terms.
+"""The directory search's text: per listing, the text of each field it can be found by, and the field boosts.
 
-Why text and not terms: a listing must be indexed under exactly the terms a query is turned into. When
-the build tokenised and stemmed with lunr.py and the browser stemmed queries with lunr.js, the two
-stemmers disagreed on some English words ("play" became unfindable). Now one implementation does all
-the language work for both sides: hub_build/assets/search-engine.js (split, stop words, lunr.js's
-stemmer, lunr's BM25 field vectors). The browser already has each listing's name, organisation and
-summary in results.json (table.py), so this file only adds the text of the other fields and says which
-table column holds the rest: gzipped, the extra download is a fraction of the old term postings.
-
-Listing numbers are row numbers in the result table. Overdue listings get a lower document boost, so
-they rank lower.
+The terms themselves are never computed in Python: textindex.py runs the browser's own engine
+(hub_build/assets/search-engine.js) over these texts, so the build and the page cannot disagree on a word.
+Overdue listings get a lower document boost, so they rank lower.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..hub import Hub, ServiceEntry
 
-FORMAT = 2
 FIELDS = (
     ("name", 10),
     ("org", 5),
@@ -26,8 +16,6 @@ FIELDS = (
     ("where", 2),  # local authorities, nations, regions, site names, addresses (towns) and postcodes
     ("summary", 1),
 )
-FROM_TABLE = {"name": "name", "org": "org", "summary": "summary"}  # field -> results.json column
-OWN_FIELDS = tuple(name for name, _ in FIELDS if name not in FROM_TABLE)
 OVERDUE_BOOST = 0.5
 
 
@@ -46,15 +34,6 @@ def document(hub: Hub, entry: ServiceEntry) -> dict[str, str]:
             "where": " ".join(dict.fromkeys(where)), "summary": s.summary}
 
 
-def index_data(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
-    """What search-engine.js builds its index from; `services` in result-table order."""
-    boosts = [[n, OVERDUE_BOOST] for n, entry in enumerate(services) if hub.is_overdue(entry.service.last_reviewed)]
-    text = []
-    for entry in services:
-        doc = document(hub, entry)
-        text.append([doc[field] for field in OWN_FIELDS])
-    return {
-        "format": FORMAT, "count": len(services),
-        "fields": [[name, boost] for name, boost in FIELDS],
-        "table": FROM_TABLE, "own": list(OWN_FIELDS), "text": text, "boosts": boosts,
-    }
+def boosts(hub: Hub, services: list[ServiceEntry]) -> list[list[float]]:
+    """[row, document boost] for the listings that do not count fully: those overdue for checking."""
+    return [[n, OVERDUE_BOOST] for n, entry in enumerate(services) if hub.is_overdue(entry.service.last_reviewed)]
