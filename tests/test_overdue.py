@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.loader import load_hub
+from hub_build.load.loader import load_hub
 from hub_build.render.site import HubSite
-from hub_build.review import review_items
-from hub_build.search.index import OVERDUE_BOOST, index_data
-from hub_build.search.table import ordered_services, result_table
-from hub_build.settings import HubSettings
+from hub_build.commands.review import review_items
+from hub_build.publish.search.index import OVERDUE_BOOST, index_data
+from hub_build.publish.search.table import ordered_services, result_table
+from hub_build.core.settings import HubSettings
 from browser import chromium_page, static_server
 from hubs import listing, make_hub, run
 

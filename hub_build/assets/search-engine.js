@@ -3,7 +3,7 @@
  *
  * Why it is like this: a listing must be indexed under exactly the terms a query is turned into, or some
  * words become unfindable (lunr.py and lunr.js stem some English words differently: "play"). So the build
- * ships the listings' text, not terms (hub_build/search/index.py), and every piece of text, a listing's or a
+ * ships the listings' text, not terms (hub_build/publish/search/index.py), and every piece of text, a listing's or a
  * query's, goes through `terms` below: the same split, the same stop words and the same stemmer (lunr.js's,
  * remembered per word). Ranking is lunr's: its BM25 field vectors (k1 1.2, b 0.75, field and document boosts)
  * and its Index.query for the exact, prefix and one-slip clauses. A query whose words are exactly a

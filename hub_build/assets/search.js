@@ -4,7 +4,7 @@
  * Why it is like this: everything runs in the browser from the site's own files (search-data/results.json,
  * search-data/index.json, lunr.js from the mkdocs package, search-engine.js, geo.js), so nothing a professional
  * types leaves their machine and the page works on any static host. Text search is search-engine.js: one text
- * pipeline for the listings and for what is typed (see hub_build/search/index.py for why).
+ * pipeline for the listings and for what is typed (see hub_build/publish/search/index.py for why).
  * Every piece of listing text is put into the page with textContent, never as HTML.
  */
 (function (global) {
