@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,13 @@ import pytest
 from hub_build.publish import geodata as browser
 from hub_build.enrich.geo import lookup
 from hub_build.enrich.geo.cache import code_version
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def _geo_imports(module: str, seen: set[str] | None = None) -> set[str]:
@@ -28,7 +36,8 @@ def _geo_imports(module: str, seen: set[str] | None = None) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.level == 1:
             names = [f"{package}.{node.module}"] if node.module else [f"{package}.{a.name}" for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("hub_build.enrich.geo"):
-            names = [node.module]
+            # `from hub_build.enrich.geo import onsdata` imports the module onsdata, not the package
+            names = [f"{node.module}.{a.name}" if _is_module(f"{node.module}.{a.name}") else node.module for a in node.names]
         for name in names:
             if name not in seen:
                 seen.add(name)

@@ -31,7 +31,7 @@ from hub_build.enrich.geo.lookup import _placeable
 
 FORMAT = 1
 # The modules and package data that shape the tree: hashed into its cache key and its stamp.
-CODE_MODULES = (__name__, *(f"{__package__}.{name}" for name in ("onsdata", "grid", "lookup", "authorities", "gazetteer", "cache")))
+CODE_MODULES = (__name__, *(f"hub_build.enrich.geo.{name}" for name in ("onsdata", "grid", "lookup", "authorities", "gazetteer", "cache")))
 CODE_DATA = ("data/local_authorities.json", "data/geo_towns.json")
 GEO_DIR = "geo"
 STAMP = "version.json"
