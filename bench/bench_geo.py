@@ -30,8 +30,8 @@ TARGETS = {"cold_s": 5.0, "warm_s": 0.5, "peak_mb": 500.0, "typical_shard_gz_kb"
 
 def sample_postcodes(count: int, seed: int) -> list[str]:
     """Real placeable postcodes, spread over every letter in proportion to the data."""
-    from hub_build.geo import onsdata
-    from hub_build.geo.lookup import _placeable
+    from hub_build.enrich.geo import onsdata
+    from hub_build.enrich.geo.lookup import _placeable
 
     rng = random.Random(seed)
     pool: list[str] = []
@@ -44,7 +44,7 @@ def sample_postcodes(count: int, seed: int) -> list[str]:
 
 
 def _valid(postcode: str) -> bool:
-    from hub_build.geo.postcodes import normalise_postcode
+    from hub_build.model.postcodes import normalise_postcode
 
     try:
         return normalise_postcode(postcode) == postcode
@@ -58,11 +58,11 @@ def run_geotag(listings_file: Path, cache: Path) -> dict:
     import os
 
     os.environ["HUB_BUILD_CACHE"] = str(cache)
-    from hub_build.geo.tagging import geotag
-    from hub_build.hub import Hub, ServiceEntry
-    from hub_build.models import Coverage, Location
-    from hub_build.settings import HubSettings
-    from hub_build.yamlsource import Positions
+    from hub_build.enrich.geo.tagging import geotag
+    from hub_build.core.hub import Hub, ServiceEntry
+    from hub_build.model.items import Coverage, Location
+    from hub_build.core.settings import HubSettings
+    from hub_build.load.yamlsource import Positions
 
     postcodes = json.loads(listings_file.read_text())
     entries = []
@@ -87,7 +87,7 @@ class _FakeService:
 
 
 def shard_figures(cache: Path) -> dict:
-    from hub_build.geo.browser import ensure_browser_tree
+    from hub_build.publish.geodata import ensure_browser_tree
 
     started = time.perf_counter()
     tree = ensure_browser_tree(cache / "geo", "outward")

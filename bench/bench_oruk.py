@@ -3,7 +3,7 @@
     python bench/bench_oruk.py [--n 10000] [--seed 1] [--keep]
 
 Generates a hub of N listings (bench/generate.py), builds it once with MkDocs in this process with the
-`hub` plugin's open-data step timed (hub_build.publish.publish_open_data, called from on_post_build),
+`hub` plugin's open-data step timed (hub_build.publish.extras.publish_open_data, called from on_post_build),
 and reports the export's wall time, the whole build's wall time and their ratio. A warm-up build of
 the same hub first fills the geo cache, so the figure is for a rebuild (the smaller denominator, so
 the stricter ratio). Both wall-clock and CPU time are reported: on a shared machine other work inflates
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import hub_build.mkdocs_plugin as plugin
+    import hub_build.adapters.mkdocs.plugin as plugin
 
     timings: list[float] = []
     original = plugin.publish_open_data

@@ -86,16 +86,16 @@ SHELL = ("index.html", "find/index.html", "assets", "geo/las.json", "geo/outward
 DATA_ONLY = """
 import sys, shutil
 from pathlib import Path
-from hub_build.loader import load_hub
-from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
-from hub_build.search.files import write_search_data
+from hub_build.load.loader import load_hub
+from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
+from hub_build.publish.search.files import write_search_data
 root, site, what = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
                docs_dir=root / "content")
 write_search_data(hub, site)
 if what == "all":
     from hub_build.render.site import HubSite
-    from hub_build.search.sitewide import write_sitewide_index
+    from hub_build.publish.search.sitewide import write_sitewide_index
     urls = {e.slug: HubSite(hub).service_url(e.slug) for e in hub.services}
     write_sitewide_index(hub, [], urls, site)
 (site / "assets" / "hub").mkdir(parents=True, exist_ok=True)

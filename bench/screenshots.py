@@ -37,7 +37,7 @@ def main() -> None:
         site = args.site
         if site is None:
             site = Path(scratch) / "site"
-            subprocess.run([sys.executable, "-m", "hub_build.cli", "build", "-d", str(site)], cwd=REPO, check=True)
+            subprocess.run([sys.executable, "-m", "hub_build.commands.cli", "build", "-d", str(site)], cwd=REPO, check=True)
         from playwright.sync_api import sync_playwright
 
         with pages_server(site) as base, sync_playwright() as playwright:

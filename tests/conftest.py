@@ -6,6 +6,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1795392000")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # One geo cache for the whole run (and across runs): postcode look-ups and the browser's geo tree are
-# keyed by the data version and a hash of the code that makes them (hub_build/geo/cache.py code_version),
+# keyed by the data version and a hash of the code that makes them (hub_build/enrich/geo/cache.py code_version),
 # so every test hub can share them and a change to that code is tested against fresh results, never old ones.
 os.environ.setdefault("HUB_BUILD_CACHE", str(Path(__file__).resolve().parent.parent / ".hub-cache"))

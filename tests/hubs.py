@@ -115,7 +115,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def hub_build(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return run("-m", "hub_build.cli", *args, cwd=cwd)
+    return run("-m", "hub_build.commands.cli", *args, cwd=cwd)
 
 
 def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -130,8 +130,8 @@ def built_sample_hub(root: Path) -> Any:
     import shutil
     import types
 
-    from hub_build.loader import load_hub
-    from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
+    from hub_build.load.loader import load_hub
+    from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
 
     for part in ("mkdocs.yml", "content", "directory"):
         source = REPO / part

@@ -37,7 +37,7 @@ PAGE_TYPES = (
 def _build(env_extra: dict[str, str]) -> Path:
     target = Path(tempfile.mkdtemp(prefix="hub-sample-")) / "site"
     atexit.register(shutil.rmtree, target.parent, True)
-    done = subprocess.run([sys.executable, "-m", "hub_build.cli", "build", "-d", str(target)], cwd=REPO,
+    done = subprocess.run([sys.executable, "-m", "hub_build.commands.cli", "build", "-d", str(target)], cwd=REPO,
                           env={**ENV, **env_extra}, capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     return target

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hub_build.cli import main
+from hub_build.commands.cli import main
 
 from browser import chromium_page, foreign_requests, static_server
 from hubs import GOOD_LISTING, GOOD_RESOURCE, dump, hub_build, make_hub, mkdocs_build

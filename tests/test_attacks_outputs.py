@@ -27,7 +27,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from browser import chromium_page, foreign_requests, static_server
-from hub_build.csp import script_hash
+from hub_build.render.csp import script_hash
 from sitecheck import inspect_html
 from hubs import ENV, GOOD_RESOURCE, REPO, dump, hub_build, listing, make_hub, mkdocs_build, run
 
@@ -174,7 +174,7 @@ def test_a_killed_build_stops_mkdocs_and_the_next_build_cleans_up(tmp_path):
     root = make_hub(tmp_path / "hub")
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("the previous site")
-    builder = subprocess.Popen([sys.executable, "-m", "hub_build.cli", "build"], cwd=root, env=ENV,
+    builder = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "build"], cwd=root, env=ENV,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     staging = wait_until(lambda: list(root.glob(".site-building-*")), 120, "a staging folder")[0]
     children = wait_until(lambda: processes_mentioning(str(staging)), 60, "the mkdocs child")
@@ -193,7 +193,7 @@ def test_stopping_a_build_stops_mkdocs_and_keeps_the_previous_site(tmp_path, sig
     root = make_hub(tmp_path / "hub")
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("the previous site")
-    builder = subprocess.Popen([sys.executable, "-m", "hub_build.cli", "build"], cwd=root, env=ENV,
+    builder = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "build"], cwd=root, env=ENV,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     staging = wait_until(lambda: list(root.glob(".site-building-*")), 120, "a staging folder")[0]
     wait_until(lambda: processes_mentioning(str(staging)), 60, "the mkdocs child")
@@ -236,7 +236,7 @@ def test_a_full_disk_or_an_unwritable_file_is_one_line_and_keeps_the_old_site(tm
     (inject / "sitecustomize.py").write_text(FAILING_WRITES.replace("{code}", code))
     env = {**ENV, "PYTHONPATH": os.pathsep.join([str(inject), str(REPO), ENV.get("PYTHONPATH", "")])}
     before = snapshot(parent)
-    done = subprocess.run([sys.executable, "-m", "hub_build.cli", "build"], cwd=root, env=env,
+    done = subprocess.run([sys.executable, "-m", "hub_build.commands.cli", "build"], cwd=root, env=env,
                           capture_output=True, text=True, timeout=600, check=False)
     assert_one_line_error(done, says, "was left as it was")
     assert snapshot(parent) == before
@@ -291,7 +291,7 @@ def test_an_unwritable_site_folder_is_one_line(tmp_path):
 # --- processes: serve -------------------------------------------------------------------------------
 
 def start_serving(root: Path, port: int, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "hub_build.cli", "serve", "-a", f"127.0.0.1:{port}", *extra],
+    return subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "serve", "-a", f"127.0.0.1:{port}", *extra],
                             cwd=root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -506,7 +506,7 @@ document.addEventListener("securitypolicyviolation",
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "site"
-    done = run("-m", "hub_build.cli", "build", "-d", str(out), cwd=REPO)
+    done = run("-m", "hub_build.commands.cli", "build", "-d", str(out), cwd=REPO)
     assert done.returncode == 0, done.stderr[-3000:]
     return out
 

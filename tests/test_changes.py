@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.changes import changed_fields
+from hub_build.commands.changes import changed_fields
 from hubs import GOOD_LISTING, dump, hub_build, listing, make_hub
 
 

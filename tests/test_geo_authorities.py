@@ -6,9 +6,9 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from hub_build.geo import onsdata
-from hub_build.geo.authorities import NATIONS, load_authorities, reference_document
-from hub_build.geo.gazetteer import towns
+from hub_build.enrich.geo import onsdata
+from hub_build.enrich.geo.authorities import NATIONS, load_authorities, reference_document
+from hub_build.enrich.geo.gazetteer import towns
 
 
 @pytest.fixture(scope="module")

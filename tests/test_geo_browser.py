@@ -8,8 +8,8 @@ import types
 
 import pytest
 
-from hub_build.geo.browser import write_browser_data
-from hub_build.settings import HubSettings
+from hub_build.publish.geodata import write_browser_data
+from hub_build.core.settings import HubSettings
 from browser import chromium_executable, chromium_page, foreign_requests, static_server
 from geo_fixtures import REPO, metres, shared_cache_root
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.geo import onsdata
-from hub_build.geo.browser import CREDITS, ensure_browser_tree, write_browser_data
-from hub_build.geo.cache import geo_cache_dir
-from hub_build.settings import HubSettings
+from hub_build.enrich.geo import onsdata
+from hub_build.publish.geodata import CREDITS, ensure_browser_tree, write_browser_data
+from hub_build.enrich.geo.cache import geo_cache_dir
+from hub_build.core.settings import HubSettings
 from geo_fixtures import metres, shared_cache_root
 
 

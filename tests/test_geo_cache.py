@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 from pathlib import Path
 
 import pytest
 
-from hub_build.geo import browser, lookup
-from hub_build.geo.cache import code_version
+from hub_build.publish import geodata as browser
+from hub_build.enrich.geo import lookup
+from hub_build.enrich.geo.cache import code_version
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def _geo_imports(module: str, seen: set[str] | None = None) -> set[str]:
-    """The hub_build.geo modules `module` imports, directly or through each other (read from the source)."""
+    """The hub_build.enrich.geo modules `module` imports, directly or through each other (read from the source)."""
     seen = set() if seen is None else seen
     source = importlib.import_module(module).__file__
     assert source
@@ -26,8 +35,9 @@ def _geo_imports(module: str, seen: set[str] | None = None) -> set[str]:
         names: list[str] = []
         if isinstance(node, ast.ImportFrom) and node.level == 1:
             names = [f"{package}.{node.module}"] if node.module else [f"{package}.{a.name}" for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("hub_build.geo"):
-            names = [node.module]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("hub_build.enrich.geo"):
+            # `from hub_build.enrich.geo import onsdata` imports the module onsdata, not the package
+            names = [f"{node.module}.{a.name}" if _is_module(f"{node.module}.{a.name}") else node.module for a in node.names]
         for name in names:
             if name not in seen:
                 seen.add(name)
@@ -36,8 +46,8 @@ def _geo_imports(module: str, seen: set[str] | None = None) -> set[str]:
 
 
 @pytest.mark.parametrize("module, covered", [
-    ("hub_build.geo.lookup", lookup.CODE_MODULES),
-    ("hub_build.geo.browser", browser.CODE_MODULES),
+    ("hub_build.enrich.geo.lookup", lookup.CODE_MODULES),
+    ("hub_build.publish.geodata", browser.CODE_MODULES),
 ])
 def test_every_geo_module_a_cache_maker_uses_is_hashed(module, covered):
     assert _geo_imports(module) | {module} <= set(covered)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hub_build.geo.authorities import load_authorities
-from hub_build.geo.lookup import Found, Missing, PostcodeLookup
-from hub_build.geo.tagging import place_for
+from hub_build.enrich.geo.authorities import load_authorities
+from hub_build.enrich.geo.lookup import Found, Missing, PostcodeLookup
+from hub_build.enrich.geo.tagging import place_for
 from geo_fixtures import metres
 
 # Landmarks with well-known coordinates, and the local authority their postcode is in.

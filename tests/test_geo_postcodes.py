@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic_core import PydanticCustomError
 
-from hub_build.geo.postcodes import normalise_postcode
+from hub_build.model.postcodes import normalise_postcode
 
 
 @pytest.mark.parametrize("typed, expected", [

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.loader import load_hub
-from hub_build.problems import format_report
-from hub_build.settings import HubSettings
+from hub_build.load.loader import load_hub
+from hub_build.core.problems import format_report
+from hub_build.core.settings import HubSettings
 from geo_fixtures import SAMPLE_LISTING, line_of, make_hub
 
 SAMPLE = SAMPLE_LISTING.read_text(encoding="utf-8")
@@ -83,7 +83,7 @@ def test_coverage_areas_by_name_or_code(tmp_path):
 
 def test_warm_rebuild_reads_no_postcode_data(tmp_path, monkeypatch):
     build(tmp_path, **{"bristol-family-links": SAMPLE})
-    from hub_build.geo import onsdata
+    from hub_build.enrich.geo import onsdata
 
     def refuse(letter):
         raise AssertionError(f"read letter {letter} on a warm rebuild")

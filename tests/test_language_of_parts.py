@@ -53,6 +53,6 @@ def test_language_tags_are_checked_with_a_hint(tmp_path):
 
 
 def test_language_tags_are_normalised():
-    from hub_build.languages import _language_tag
+    from hub_build.model.languages import _language_tag
 
     assert _language_tag(" CY ") == "cy" and _language_tag("zh-hant") == "zh-Hant" and _language_tag("zh_Hans") == "zh-Hans"

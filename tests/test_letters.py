@@ -9,10 +9,10 @@ from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 
-from hub_build.letters import Letter, LetterSettings, build_message, header_text
-from hub_build.loader import load_hub
-from hub_build.review import ReviewItem
-from hub_build.settings import HubSettings
+from hub_build.commands.letters import Letter, LetterSettings, build_message, header_text
+from hub_build.load.loader import load_hub
+from hub_build.commands.review import ReviewItem
+from hub_build.core.settings import HubSettings
 
 from hubs import GOOD_RESOURCE, hub_build, listing, make_hub
 

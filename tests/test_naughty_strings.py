@@ -6,8 +6,8 @@ import copy
 import json
 from pathlib import Path
 
-from hub_build.loader import load_hub
-from hub_build.settings import HubSettings
+from hub_build.load.loader import load_hub
+from hub_build.core.settings import HubSettings
 
 from hubs import GOOD_LISTING, GOOD_RESOURCE, dump, make_hub, mkdocs_build
 from sitecheck import assert_inert, inspect_html, script_signature

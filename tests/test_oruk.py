@@ -25,11 +25,11 @@ from hubs import ENV, REPO, hub_build, listing, make_hub, mkdocs_build, run
 from oruk_walk import (api_server, feed_files, get_json, openapi_path, package_validator, request, schema_errors,
                        walk)
 
-from hub_build.loader import load_hub
+from hub_build.load.loader import load_hub
 from hub_build.oruk.export import FEED_DIR, LISTS
 from hub_build.oruk.mapping import Mapper
 from hub_build.oruk.paging import MAX_PER_PAGE, PER_PAGE
-from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
+from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
 
 GENERATED = 1000
 
@@ -256,7 +256,7 @@ def _free_port() -> int:
 
 def test_api_command_serves_reports_a_busy_port_in_one_line_and_stops_cleanly_on_ctrl_c(sample):
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "hub_build.cli", "api", "-a", f"127.0.0.1:{port}"],
+    process = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "api", "-a", f"127.0.0.1:{port}"],
                                cwd=sample.root, env=ENV, stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(100):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from pydantic_core import PydanticCustomError
 
-from hub_build.fields import format_uk_phone, normalise_uk_phone
-from hub_build.phones import DRAMA_RANGES
+from hub_build.model.fields import format_uk_phone, normalise_uk_phone
+from hub_build.model.phones import DRAMA_RANGES
 
 from hubs import GOOD_LISTING, listing, make_hub
 from test_validation import problems_of

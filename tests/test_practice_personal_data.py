@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from hubs import dump, make_hub
-from hub_build.loader import load_hub
-from hub_build.settings import HubSettings
+from hub_build.load.loader import load_hub
+from hub_build.core.settings import HubSettings
 
 PRACTICE = {
     "title": "Buddies at school",

@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from hub_build.loader import load_hub
-from hub_build.review import NO_GROUP, ReviewItem, format_csv, format_table, review_items, summary
-from hub_build.settings import HubSettings
+from hub_build.load.loader import load_hub
+from hub_build.commands.review import NO_GROUP, ReviewItem, format_csv, format_table, review_items, summary
+from hub_build.core.settings import HubSettings
 from hubs import GOOD_RESOURCE, dump, listing, make_hub
 
 TODAY = dt.date(2026, 11, 23)
@@ -114,8 +114,9 @@ def test_fresh_items_only_when_asked_and_today_moves_the_window(hub):
 
 def test_event_times_are_parsed_once_per_event(hub, monkeypatch):
     """Pages, calendars, the review list and the upcoming/past split share each event's parsed times."""
-    from hub_build import eventtime, ical
-    from hub_build import events as ev
+    from hub_build.model import eventtime
+    from hub_build.publish import ical
+    from hub_build.core import events as ev
     from hub_build.render.site import HubSite
 
     parsed: list[str] = []

@@ -9,10 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from hub_build.loader import split_front_matter
-from hub_build.schema import build_schemas, schema_text
-from hub_build.vocabulary import load_vocabulary
-from hub_build.yamlsource import load_yaml
+from hub_build.load.loader import split_front_matter
+from hub_build.publish.schema import build_schemas, schema_text
+from hub_build.core.vocabulary import load_vocabulary
+from hub_build.load.yamlsource import load_yaml
 from hubs import GOOD_LISTING, REPO, dump, hub_build, listing, make_hub
 
 VOCABULARY, _ = load_vocabulary()
@@ -78,7 +78,7 @@ BAD = {
     "name-as-list": listing(name=["Bristol"]),
 }
 
-# Stricter in the build, as documented in hub_build/schema.py: the schema accepts these, the build does not.
+# Stricter in the build, as documented in hub_build/publish/schema.py: the schema accepts these, the build does not.
 BUILD_ONLY = {
     "unknown-postcode": changed("locations.0.postcode", "ZZ9 9ZZ"),
     "unknown-council": listing(coverage={"local_authorities": ["Atlantis"]}),

@@ -15,7 +15,7 @@ import pytest
 from browser import chromium_executable, foreign_requests, watched_site
 from hubs import listing, make_hub, mkdocs_build
 
-from hub_build.search.table import AGE_BANDS
+from hub_build.publish.search.table import AGE_BANDS
 
 
 def _service(name, org, summary, types_, audiences, postcode, coverage, *, referral="self", cost="free",

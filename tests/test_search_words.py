@@ -24,9 +24,9 @@ import pytest
 from browser import chromium_executable, chromium_page, static_server
 from hubs import REPO, mkdocs_build
 
-from hub_build.loader import load_hub
-from hub_build.search.table import ordered_services
-from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
+from hub_build.load.loader import load_hub
+from hub_build.publish.search.table import ordered_services
+from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
 
 sys.path.insert(0, str(REPO / "bench"))
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters and digits, with inner apostrophes ("children's")

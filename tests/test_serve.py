@@ -39,7 +39,7 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
 def test_serve_rebuilds_when_a_listing_changes(tmp_path):
     root = make_hub(tmp_path)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "hub_build.cli", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         page = f"http://127.0.0.1:{port}/services/bristol-family-links/"

@@ -200,8 +200,8 @@ def test_the_browser_applies_the_schema_rules_as_python_does(site):
 def test_listing_pages_suggest_a_change_at_their_edit_page_and_the_schema_is_published(site):
     html = (site / "services" / "bristol-family-links" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="https://github.com/example/hub/edit/main/directory/bristol-family-links.yaml"', html)
-    from hub_build.schema import build_schemas
-    from hub_build.vocabulary import load_vocabulary
+    from hub_build.publish.schema import build_schemas
+    from hub_build.core.vocabulary import load_vocabulary
 
     vocabulary, _ = load_vocabulary()
     for name, document in build_schemas(vocabulary).items():
@@ -218,7 +218,7 @@ def test_where_the_form_proposes_new_files(options, expected):
     from types import SimpleNamespace
 
     from hub_build.render.suggest import new_file_url
-    from hub_build.settings import HubSettings
+    from hub_build.core.settings import HubSettings
 
     assert new_file_url(SimpleNamespace(settings=HubSettings.model_validate(options))) == expected
 
@@ -226,7 +226,7 @@ def test_where_the_form_proposes_new_files(options, expected):
 def test_the_repository_option_must_be_a_github_repository():
     from pydantic import ValidationError
 
-    from hub_build.settings import HubSettings
+    from hub_build.core.settings import HubSettings
 
     with pytest.raises(ValidationError):
         HubSettings.model_validate({"repository": "javascript:alert(1)"})

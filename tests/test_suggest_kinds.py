@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from browser import chromium_page, static_server
-from hub_build.loader import parse_document, split_front_matter
+from hub_build.load.loader import parse_document, split_front_matter
 from hub_build.render.suggest_words import HIDDEN, TECHNICAL, form_words, plain, words
-from hub_build.schema import build_schemas
-from hub_build.vocabulary import load_vocabulary
+from hub_build.publish.schema import build_schemas
+from hub_build.core.vocabulary import load_vocabulary
 from hubs import hub_build, make_hub, mkdocs_build
 
 KINDS = ("service", "resource", "event", "practice")

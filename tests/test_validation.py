@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.loader import load_hub
-from hub_build.settings import HubSettings
+from hub_build.load.loader import load_hub
+from hub_build.core.settings import HubSettings
 
 from hubs import GOOD_LISTING, GOOD_RESOURCE, dump, hub_build, listing, make_hub
 
@@ -173,7 +173,7 @@ def test_invalid_contact_details(tmp_path, field, value, message):
 
 
 def test_phone_numbers_are_normalised_for_display():
-    from hub_build.fields import format_uk_phone, normalise_uk_phone
+    from hub_build.model.fields import format_uk_phone, normalise_uk_phone
 
     assert format_uk_phone(normalise_uk_phone("+44 (0)117 496-0123")) == "0117 496 0123"
     assert format_uk_phone(normalise_uk_phone("02079460000")) == "020 7946 0000"
@@ -347,7 +347,7 @@ def test_vocabulary_term_with_a_stray_setting_is_reported(tmp_path):
 
 
 def test_packaged_vocabulary_is_clean():
-    from hub_build.vocabulary import load_vocabulary
+    from hub_build.core.vocabulary import load_vocabulary
 
     vocabulary, problems = load_vocabulary()
     assert problems == []

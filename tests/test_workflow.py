@@ -13,7 +13,7 @@ import click
 import pytest
 import yaml
 
-from hub_build.cli import main
+from hub_build.commands.cli import main
 from hubs import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))

@@ -1,6 +1,6 @@
 /*
  * The directory's text engine: one text pipeline for listings and for what a person types, run by the build
- * (in V8, through mini-racer: hub_build/search/textindex.py) and by the browser.
+ * (in V8, through mini-racer: hub_build/publish/search/textindex.py) and by the browser.
  *
  * Why it is like this: a listing must be indexed under exactly the terms a query is turned into, or some
  * words become unfindable (lunr.py and lunr.js stem some English words differently: "play"). So every piece

@@ -3,7 +3,7 @@
  *
  * Why it is like this: everything runs in the browser from the site's own files, so nothing a professional
  * types leaves their machine and the page works on any static host. What it fetches is what the screen needs
- * (hub_build/search/table.py, textindex.py): first search-data/table.json (facts to filter, count, place and
+ * (hub_build/publish/search/table.py, textindex.py): first search-data/table.json (facts to filter, count, place and
  * sort every service: no text), then for a query only the text index shards of its words (search-engine.js,
  * the same engine the build ran over the listings: one text pipeline), and the details (name, summary,
  * contacts) only of the rows on screen, twenty to a file. Slugs come only when there is a shortlist.

@@ -1,6 +1,6 @@
 /*
  * The search box on every page: services, resources, practice examples, events and pages, from the site's
- * own Pagefind index (written by hub_build/search/sitewide.py), plus "services near ..." when what is typed
+ * own Pagefind index (written by hub_build/publish/search/sitewide.py), plus "services near ..." when what is typed
  * is a postcode or a place (resolved by geo.js from the site's own geo data).
  *
  * Why Pagefind and not Material's search: Material downloads its whole index before the first result, which

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  // --- a small JSON Schema checker: exactly the keywords hub_build/schema.py writes ---------------------------
+  // --- a small JSON Schema checker: exactly the keywords hub_build/publish/schema.py writes ---------------------------
   function typeOf(value) {
     if (value === null) return "null";
     if (Array.isArray(value)) return "array";

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from .export import FEED_DIR, LISTS, detail_bodies, dumps, list_shape
-from .mapping import Dataset, assemble
-from .paging import MAX_PER_PAGE, PER_PAGE, envelope
+from hub_build.oruk.export import FEED_DIR, LISTS, detail_bodies, dumps, list_shape
+from hub_build.oruk.mapping import Dataset, assemble
+from hub_build.oruk.paging import MAX_PER_PAGE, PER_PAGE, envelope
 
 PAGED_PARAMETERS = ("page", "per_page")
 _INTEGER = re.compile(r"^[0-9]{1,9}$")

@@ -21,11 +21,11 @@ import shutil
 from pathlib import Path
 from typing import Any, Callable
 
-from ..hub import Hub
-from .mapping import Dataset, Mapper, index_body, list_item
-from .paging import PER_PAGE, envelope, page_count
-from .schemas import SPEC_DIR
-from .table import write_csv
+from hub_build.core.hub import Hub
+from hub_build.oruk.mapping import Dataset, Mapper, index_body, list_item
+from hub_build.oruk.paging import PER_PAGE, envelope, page_count
+from hub_build.oruk.schemas import SPEC_DIR
+from hub_build.oruk.table import write_csv
 
 FEED_DIR = "open-data/oruk"
 LISTS = ("services", "service_at_locations", "taxonomies", "taxonomy_terms")

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..fields import suggest_slug
-from ..problems import Problem, Severity
-from ..scaffold import _existing_stems, unique_slug
-from ..vocabulary import Vocabulary
-from ..yamlsource import MAX_FILE_BYTES, YamlProblem, load_yaml
-from .mapping import CHARITY_SCHEMES, GSS_URI, TAXONOMIES, UK
-from .yamlwrite import as_read, dump
+from hub_build.model.fields import suggest_slug
+from hub_build.core.problems import Problem, Severity
+from hub_build.commands.scaffold import _existing_stems, unique_slug
+from hub_build.core.vocabulary import Vocabulary
+from hub_build.load.yamlsource import MAX_FILE_BYTES, YamlProblem, load_yaml
+from hub_build.oruk.mapping import CHARITY_SCHEMES, GSS_URI, TAXONOMIES, UK
+from hub_build.oruk.yamlwrite import as_read, dump
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_SERVICES = 50_000

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..hub import Hub, ServiceEntry
-from ..vocabulary import Vocabulary
-from .ids import Ids
+from hub_build.core.hub import Hub, ServiceEntry
+from hub_build.core.vocabulary import Vocabulary
+from hub_build.oruk.ids import Ids
 
 VERSION = "3.0"
 PROFILE_URL = "https://openreferraluk.org/specifications/3.0/"

@@ -12,11 +12,11 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..hub import Hub, ServiceEntry
-from .mapping import ATTRIBUTION
+from hub_build.core.hub import Hub, ServiceEntry
+from hub_build.oruk.mapping import ATTRIBUTION
 
 if TYPE_CHECKING:
-    from .mapping import Dataset
+    from hub_build.oruk.mapping import Dataset
 
 CSV_NAME = "services.csv"
 NOTE_NAME = "services-csv.txt"

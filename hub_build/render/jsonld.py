@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..hub import ServiceEntry
+from hub_build.core.hub import ServiceEntry
 
 if TYPE_CHECKING:
-    from .site import HubSite
+    from hub_build.render.site import HubSite
 
 
 def script_safe_json(data: object) -> str:

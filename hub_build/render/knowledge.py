@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Iterable
 
 from markupsafe import Markup
 
-from .. import events as ev
-from ..dates import long_date
-from ..hub import EventEntry, PracticeEntry, ResourceEntry
-from ..vocabulary import Term
-from .sanitise import render_markdown
+from hub_build.core import events as ev
+from hub_build.core.dates import long_date
+from hub_build.core.hub import EventEntry, PracticeEntry, ResourceEntry
+from hub_build.core.vocabulary import Term
+from hub_build.render.sanitise import render_markdown
 
 if TYPE_CHECKING:
-    from .site import GeneratedPage, HubSite
+    from hub_build.render.site import GeneratedPage, HubSite
 
 FEED_PATH = "feed.xml"
 UPCOMING_ICS = "upcoming.ics"
@@ -131,7 +131,7 @@ class Knowledge:
 
     # --- the page plan -------------------------------------------------------------------
     def plan(self) -> list["GeneratedPage"]:
-        from .site import GeneratedPage
+        from hub_build.render.site import GeneratedPage
 
         settings = self.hub.settings
         pages = []
@@ -154,7 +154,7 @@ class Knowledge:
 
     # --- rendering ---------------------------------------------------------------------
     def _render(self, template: str, page_url: str, **values) -> str:
-        from .site import LinkContext
+        from hub_build.render.site import LinkContext
 
         ctx = LinkContext(self.site, page_url)
         return self.site._templates.get_template(template).render(env=ctx, k=self, **values)

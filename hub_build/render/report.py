@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from ..settings import HubSettings
+from hub_build.core.settings import HubSettings
 
 ISSUE_TEMPLATE = "report-a-problem.yml"
 ANCHOR = "report-a-problem"
@@ -35,7 +35,7 @@ def repository_url(settings: HubSettings) -> str:
     """The hub's GitHub repository (https://github.com/ORG/REPO), from `repository` or a GitHub edit_url; or ''."""
     if settings.repository:
         return settings.repository.rstrip("/")
-    from .suggest import _GITHUB_EDIT  # the one reading of a GitHub edit_url
+    from hub_build.render.suggest import _GITHUB_EDIT  # the one reading of a GitHub edit_url
 
     match = _GITHUB_EDIT.match(settings.edit_url or "")
     return f"https://github.com/{match.group(1)}/{match.group(2)}" if match else ""

@@ -14,12 +14,12 @@ from typing import Callable, Iterable
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from ..dates import long_date
-from ..fields import suggest_slug, tel_uri
-from ..hub import Hub, ResourceEntry, ServiceEntry
-from .jsonld import service_jsonld
-from .sanitise import render_markdown
-from .urls import SiteUrls
+from hub_build.core.dates import long_date
+from hub_build.model.fields import suggest_slug, tel_uri
+from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
+from hub_build.render.jsonld import service_jsonld
+from hub_build.render.sanitise import render_markdown
+from hub_build.render.urls import SiteUrls
 
 NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
 GSS_NATION = {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}
@@ -163,7 +163,7 @@ class HubSite:
 
     def render_report(self, kind: str, title: str, source: str, page_url: str) -> str:
         """The 'Report a problem' section of an item's page (render/report.py), or '' when the hub has no route."""
-        from .report import report_context
+        from hub_build.render.report import report_context
 
         context = report_context(self.hub.settings, kind=kind, title=title, source=source, page_url=page_url,
                                  site_url=self.site_url)
@@ -264,7 +264,7 @@ class HubSite:
         """The suggest-a-listing form: generated in the browser from the schema embedded here (render/suggest.py)."""
         import json
 
-        from .suggest import suggest_config
+        from hub_build.render.suggest import suggest_config
 
         config = suggest_config(self.hub)
         return self._templates.get_template("suggest.html").render(  # the JSON goes in an attribute, escaped
@@ -276,7 +276,7 @@ class HubSite:
     @cached_property
     def knowledge(self):
         """Pages and blocks for resources, practice examples, events and updates."""
-        from .knowledge import Knowledge
+        from hub_build.render.knowledge import Knowledge
 
         return Knowledge(self)
 

@@ -7,10 +7,10 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from ..hub import Hub
-from ..schema import SchemaBuilder, schema_kinds
-from ..settings import today
-from .suggest_words import KIND_LABELS, form_words
+from hub_build.core.hub import Hub
+from hub_build.publish.schema import SchemaBuilder, schema_kinds
+from hub_build.core.settings import today
+from hub_build.render.suggest_words import KIND_LABELS, form_words
 
 _GITHUB_EDIT = re.compile(r"^https://github\.com/([^/\s]+)/([^/\s]+)/edit/([^/\s]+)/\{path\}$")
 

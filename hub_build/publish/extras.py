@@ -1,0 +1,66 @@
+"""Files published beside the pages: the theme overrides and the data the browser needs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from hub_build.publish.geodata import write_browser_data
+from hub_build.publish.search.files import write_search_data
+from hub_build.core.hub import Hub
+
+THEME_DIR = Path(__file__).parents[1] / "theme"
+ASSETS_DIR = Path(__file__).parents[1] / "assets"
+SCRIPTS = ("geo.js", "filter.js", "search-engine.js", "search.js", "sitesearch.js", "suggest.js", "print.js", "keyboard.js",
+           "report.js")
+
+
+def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
+    """Write the browser's geo data and scripts into the built site; returns the paths written, relative to it."""
+    written = write_browser_data(hub, site_dir)
+    written += write_search_data(hub, site_dir)  # the directory search page's index, results and lunr.js
+    target = site_dir / "assets" / "hub"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SCRIPTS:
+        shutil.copyfile(ASSETS_DIR / name, target / name)
+        written.append(f"assets/hub/{name}")
+    from hub_build.publish.schema import write_schemas  # the JSON Schema of listings, with the hub's vocabulary, for editors' $schema URLs
+
+    written += [f"schema/{path.name}" for path in write_schemas(hub.vocabulary, site_dir / "schema")]
+    return written
+
+
+def publish_feeds(site, site_dir: Path, *, site_name: str) -> list[str]:
+    """The Atom feed of updates and the events' iCalendar files; returns the paths written, relative to the site."""
+    from urllib.parse import urlsplit
+
+    from hub_build.core import events as ev
+    from hub_build.publish.feeds import atom_feed
+    from hub_build.publish.ical import calendar
+    from hub_build.render.knowledge import FEED_PATH
+
+    hub, knowledge = site.hub, site.knowledge
+    base = site.site_url.rstrip("/") + "/" if site.site_url else ""
+    (site_dir / FEED_PATH).write_bytes(atom_feed(knowledge.updates(), title=site_name, site_url=base, today=hub.today))
+    written = [FEED_PATH]
+    domain = urlsplit(base).hostname or ""
+    urls = {e.slug: base + knowledge.url(e.src_uri) for e in hub.events} if base else {}
+    for entry in hub.events:
+        path = knowledge.ics_url(entry)
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_text(calendar([entry], name=entry.event.title, urls=urls, stamp=hub.today, domain=domain),
+                                     encoding="utf-8", newline="")
+        written.append(path)
+    path = knowledge.ics_url()
+    (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / path).write_text(calendar(ev.upcoming(hub), name=f"{site_name}: upcoming events", urls=urls,
+                                          stamp=hub.today, domain=domain), encoding="utf-8", newline="")
+    written.append(path)
+    return written
+
+
+def publish_open_data(hub: Hub, site_dir: Path) -> list[str]:
+    """The services as Open Referral UK 3.0 JSON and CSV under open-data/oruk/; returns the paths written."""
+    from hub_build.oruk.export import write_open_data
+
+    return write_open_data(hub, site_dir)

@@ -1,0 +1,91 @@
+"""The directory search page's tables: a compact facet and place table, and the details of each row in chunks.
+
+Why two: the browser must filter, count and place 10,000 or 100,000 services before its first result, but it
+shows twenty at a time. So the first download (`facet_table`, search-data/table.json) holds only what
+filters, counts, distances and sorting need, one column per fact, vocabulary terms as small integers and
+coordinates as integers (thousandths of a degree, about 100 m); the text a card shows (name, organisation,
+summary, contacts, addresses) is in `details` chunks of CHUNK rows, fetched only for the rows on screen.
+Slugs, for a shortlist saved by slug, are in slugs.json, fetched only when there is a shortlist.
+Rows are in name order (ordered_services), the order of the browse pages; the column and detail field
+order is the contract with hub_build/assets/search.js.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hub_build.core.hub import Hub, ServiceEntry
+
+FORMAT = 2
+CHUNK = 20  # rows per details file: a page of results touches at most 20 files of about 2 kB gzipped each
+DETAILS = ("slug", "name", "org", "summary", "phone", "email", "website", "langs", "addresses")
+FACETS = ("service_types", "audiences", "referral_routes", "cost_types", "formats", "nations")
+# Age bands a professional asks about; a service matches a band its age range overlaps.
+AGE_BANDS = ((0, 4, "Under 5"), (5, 10, "5 to 10"), (11, 15, "11 to 15"), (16, 18, "16 to 18"), (19, 25, "19 to 25"))
+
+
+def _codes(terms: dict[str, int], keys) -> list[int]:
+    return [terms[key] for key in keys if key in terms]
+
+
+def _places(entry: ServiceEntry, las: dict[str, int]) -> list[Any]:
+    """[lat, lon, la index] per site, flat, lat and lon in thousandths of a degree (null when not known)."""
+    out: list[Any] = []
+    for place in entry.places or [None] * len(entry.service.locations):
+        out += [None, None, -1] if place is None else [round(place.lat * 1000), round(place.lon * 1000), las[place.la_code]]
+    return out
+
+
+def ordered_services(hub: Hub) -> list[ServiceEntry]:
+    """Row order of the tables and the text index: by name, as the browse pages list them."""
+    return sorted(hub.services, key=lambda e: (e.service.name.casefold(), e.slug))
+
+
+def facet_table(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
+    """What the page needs before its first result: vocabularies, local authorities, one column per fact."""
+    vocab = hub.vocabulary
+    codes = {category: {key: n for n, key in enumerate(vocab.terms(category))} for category in FACETS}
+    names: dict[str, str] = {}
+    for entry in hub.services:
+        names.update(entry.local_authorities)
+        names.update(entry.coverage_areas)
+    la_list = sorted(names.items(), key=lambda item: (item[1].casefold(), item[0]))
+    las = {code: n for n, (code, _) in enumerate(la_list)}
+    columns: dict[str, list[Any]] = {name: [] for name in (
+        "types", "audiences", "ages", "referral", "cost", "formats", "national", "nations", "coverage_nations",
+        "las", "places", "reviewed", "overdue")}
+    for entry in services:
+        s = entry.service
+        row = {
+            "types": _codes(codes["service_types"], s.service_types), "audiences": _codes(codes["audiences"], s.audiences),
+            "ages": [s.age_range.min, s.age_range.max] if s.age_range else 0,
+            "referral": codes["referral_routes"].get(s.access.referral, -1), "cost": codes["cost_types"].get(s.cost.type, -1),
+            "formats": _codes(codes["formats"], s.formats), "national": 1 if s.coverage.national else 0,
+            "nations": _codes(codes["nations"], sorted(entry.nations)),
+            "coverage_nations": _codes(codes["nations"], s.coverage.nations),
+            "las": sorted({las[code] for code in entry.coverage_areas}), "places": _places(entry, las),
+            "reviewed": int(s.last_reviewed.strftime("%Y%m%d")), "overdue": 1 if hub.is_overdue(s.last_reviewed) else 0,
+        }
+        for name, value in row.items():
+            columns[name].append(value)
+    return {
+        "format": FORMAT, "count": len(services), "chunk": CHUNK,
+        "vocab": {category: [[key, vocab.label(category, key)] for key in codes[category]] for category in FACETS},
+        "ages": [list(band) for band in AGE_BANDS],
+        "las": [[code, name, code[:1]] for code, name in la_list],
+        "columns": columns,
+    }
+
+
+def details(entry: ServiceEntry) -> list[Any]:
+    """What a result card shows of one listing, in DETAILS order."""
+    s = entry.service
+    addresses = [", ".join(part for part in (loc.name, loc.address, loc.postcode) if part) for loc in s.locations]
+    return [entry.slug, s.name, s.organisation.name, s.summary, s.contact.phone or "", s.contact.email or "",
+            s.contact.website or "", [s.lang_of_name, s.text_language or ""], addresses]
+
+
+def details_chunks(services: list[ServiceEntry]) -> list[list[list[Any]]]:
+    """The details of every row, CHUNK rows a file: chunk k holds rows k * CHUNK to (k + 1) * CHUNK - 1."""
+    rows = [details(entry) for entry in services]
+    return [rows[start:start + CHUNK] for start in range(0, len(rows), CHUNK)]
