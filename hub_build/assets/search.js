@@ -132,8 +132,11 @@
       errorBox.hidden = true;
       errorBox.textContent = "";
       root.removeAttribute("data-failed");
+      var before = statusBox.textContent;
       statusBox.textContent = "Loading…";
-      retry();
+      Promise.resolve(retry()).then(function () {  // a step that draws no results leaves the line as it was
+        if (statusBox.textContent === "Loading…") statusBox.textContent = before;
+      });
     });
     errorBox.appendChild(again);
     errorBox.hidden = false;
@@ -163,7 +166,7 @@
     var nearest = Infinity, sites = T.places[i];
     for (var k = 0; k < sites.length; k += 3) {
       if (sites[k] !== null) {
-        nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: sites[k] / 1000, lon: sites[k + 1] / 1000 }));
+        nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: sites[k] / 10000, lon: sites[k + 1] / 10000 }));
       }
     }
     var la = laByCode.get(location_.la_code);
@@ -410,6 +413,7 @@
     lastScores = scores;
     mark("hub-search-done");
     drawCounts();
+    drawStatus(results);
     return show();
   }
 
@@ -498,12 +502,18 @@
     return text + (count ? "" : " found");
   }
 
-  function drawResults(results, relaxed, scores) {
+  /* The status line says how many results there are: at once, before their details are here. */
+  function drawStatus(results) {
     var covering = 0;
     results.forEach(function (r) { if (r.covers) covering++; });
-    var others = results.length - covering;
     var key = statusText(results.length, covering);
     if (statusBox.textContent !== key) statusBox.textContent = key;
+    return covering;
+  }
+
+  function drawResults(results, relaxed, scores) {
+    var covering = drawStatus(results);
+    var others = results.length - covering;
     ruleBox.hidden = !location_;
     if (location_) {
       ruleBox.textContent = "Services that cover " + areaName() + " (its council area, all of " + nationLabel() +

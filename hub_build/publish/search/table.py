@@ -3,7 +3,7 @@
 Why two: the browser must filter, count and place 10,000 or 100,000 services before its first result, but it
 shows twenty at a time. So the first download (`facet_table`, search-data/table.json) holds only what
 filters, counts, distances and sorting need, one column per fact, vocabulary terms as small integers and
-coordinates as integers (thousandths of a degree, about 100 m); the text a card shows (name, organisation,
+coordinates as integers (ten-thousandths of a degree, about 10 m: distances shown to a tenth of a mile stay true); the text a card shows (name, organisation,
 summary, contacts, addresses) is in `details` chunks of CHUNK rows, fetched only for the rows on screen.
 Slugs, for a shortlist saved by slug, are in slugs.json, fetched only when there is a shortlist.
 Rows are in name order (ordered_services), the order of the browse pages; the column and detail field
@@ -29,10 +29,10 @@ def _codes(terms: dict[str, int], keys) -> list[int]:
 
 
 def _places(entry: ServiceEntry, las: dict[str, int]) -> list[Any]:
-    """[lat, lon, la index] per site, flat, lat and lon in thousandths of a degree (null when not known)."""
+    """[lat, lon, la index] per site, flat, lat and lon in ten-thousandths of a degree (about 10 m) (null when not known)."""
     out: list[Any] = []
     for place in entry.places or [None] * len(entry.service.locations):
-        out += [None, None, -1] if place is None else [round(place.lat * 1000), round(place.lon * 1000), las[place.la_code]]
+        out += [None, None, -1] if place is None else [round(place.lat * 10000), round(place.lon * 10000), las[place.la_code]]
     return out
 
 
