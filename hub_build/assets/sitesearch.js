@@ -1,11 +1,14 @@
 /*
- * The search box on every page: services, resources, practice examples, events and pages, from the site's
- * own Pagefind index (written by hub_build/publish/search/sitewide.py), plus "services near ..." when what is typed
- * is a postcode or a place (resolved by geo.js from the site's own geo data).
+ * The search box on every page: services from the directory's own text index (the one /find/ uses:
+ * search-engine.js over search-data/text/, then the details of the services shown), and resources, practice
+ * examples, events and pages from the site's Pagefind index (hub_build/publish/search/sitewide.py), plus
+ * "services near ..." when what is typed is a postcode or a place (resolved by geo.js from the site's own data).
  *
- * Why Pagefind and not Material's search: Material downloads its whole index before the first result, which
- * grows with every listing; Pagefind downloads only the index chunks for the words typed and the fragments
- * of the results shown (bench/README.md). Nothing typed leaves the site: every file comes from this origin.
+ * Why two engines: Material downloads its whole index before the first result, which grows with every
+ * listing; Pagefind downloads only the chunks for the words typed, but with every listing in it, it scored
+ * every matching page before returning ten (minutes at 100,000 listings). The directory's index fetches the
+ * shards of the words typed and ranks in the page; Pagefind keeps the few hundred pages. Both are fetched
+ * only when the box is used. Nothing typed leaves the site: every file comes from this origin.
  * Listing text is put into the page as text (excerpts keep only Pagefind's <mark>s), never as HTML.
  *
  * Accessible by design: a labelled search field, results announced in a status region, ArrowDown/ArrowUp
@@ -31,7 +34,8 @@
   var findURL = siteURL("data-find");
   if (engineURL.origin !== global.location.origin) return;  // never load code from elsewhere
 
-  var engine = null, seq = 0, placeTimer = 0, placeSeq = 0;
+  var engine = null, seq = 0, placeTimer = 0, placeSeq = 0, directory = null, chunks = new Map();
+  var dataURL = siteURL("data-search-data"), serviceURL = box.getAttribute("data-service-url");
 
   function loadEngine() {
     if (!engine) {
@@ -46,23 +50,81 @@
     return engine;
   }
 
-  var geo = null;
-  function loadGeo() {
-    if (global.HubGeo) return Promise.resolve(global.HubGeo);
-    if (!geo) {
-      geo = new Promise(function (resolve, reject) {
+  /* A script of this site, added once (a failed one may be tried again). */
+  var scripts = new Map();
+  function loadScript(url) {
+    if (!scripts.has(url)) {
+      scripts.set(url, new Promise(function (resolve, reject) {
         var script = doc.createElement("script");
-        script.src = siteURL("data-geo-script").href;
-        script.onload = function () { resolve(global.HubGeo); };
-        script.onerror = function () { geo = null; reject(new Error("geo.js did not load")); };
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = function () { scripts.delete(url); reject(new Error(url + " did not load")); };
         doc.head.appendChild(script);
-      });
+      }));
     }
-    return geo;
+    return scripts.get(url);
   }
 
-  /* Results as data, for the box and for tests and benchmarks: [{url, title, kind, org, excerpt}]. */
-  function search(text) {
+  function loadGeo() {
+    if (global.HubGeo) return Promise.resolve(global.HubGeo);
+    return loadScript(siteURL("data-geo-script").href).then(function () { return global.HubGeo; });
+  }
+
+  function getJSON(path) {
+    var url = new URL(path, dataURL);
+    if (url.origin !== global.location.origin) return Promise.reject(new Error("search data must come from this site"));
+    return global.fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("could not load " + path + " (HTTP " + response.status + ")");
+      return response.json();
+    });
+  }
+
+  /* The directory's text index (search-engine.js with lunr.js's stemmer, then its manifest). */
+  function loadDirectory() {
+    if (!directory) {
+      var lunr = global.lunr ? Promise.resolve() : loadScript(siteURL("data-lunr").href);
+      directory = lunr.then(function () {
+        return global.HubSearchEngine ? null : loadScript(siteURL("data-engine").href);
+      }).then(function () {
+        return getJSON("text/index.json");
+      }).then(function (manifest) {
+        return new global.HubSearchEngine.Searcher(manifest, function (name) { return getJSON("text/" + name); });
+      });
+      directory.catch(function () { directory = null; });
+    }
+    return directory;
+  }
+
+  /* The details (slug, name, organisation, summary, ...) of rows: hub_build/publish/search/table.py DETAILS. */
+  function details(rows, size) {
+    return Promise.all(rows.map(function (i) {
+      var k = Math.floor(i / size);
+      if (!chunks.has(k)) {
+        var p = getJSON("details/" + k + ".json");
+        p.catch(function () { chunks.delete(k); });
+        chunks.set(k, p);
+      }
+      return chunks.get(k).then(function (rows_) { return rows_[i % size]; });
+    }));
+  }
+
+  /* Services for the text: {total, exact, results} in the directory's own "Best match" order. */
+  function searchServices(text) {
+    return loadDirectory().then(function (searcher) {
+      return searcher.search(text, true).then(function (scores) {
+        var ranked = global.HubSearchEngine.ranked(scores) || [];
+        return details(ranked.slice(0, SHOWN), searcher.manifest.chunk).then(function (rows) {
+          return { total: ranked.length, exact: ranked.length > 0 && scores.get(ranked[0]) >= 1e6, results: rows.map(function (d) {
+            return { url: new URL(serviceURL.replace("{slug}", encodeURIComponent(d[0])), doc.baseURI).href,
+                     title: d[1], kind: "Service", org: d[2], summary: d[3] };
+          }) };
+        });
+      });
+    });
+  }
+
+  /* Pages, resources, practice examples and events for the text (Pagefind): {total, results}. */
+  function searchPages(text) {
     return loadEngine().then(function (pagefind) {
       return pagefind.search(text);
     }).then(function (found) {
@@ -70,9 +132,30 @@
       return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
         return { total: results.length, results: data.map(function (d) {
           var meta = d.meta || {};
-          return { url: d.url, title: meta.title || d.url, kind: meta.kind || "Page", org: meta.org || "", excerpt: d.excerpt || "" };
+          return { url: d.url, title: meta.title || d.url, kind: meta.kind || "Page", org: "", excerpt: d.excerpt || "" };
         }) };
       });
+    });
+  }
+
+  /*
+   * Results as data, for the box and for tests and benchmarks: {total, results: [{url, title, kind, org,
+   * excerpt (Pagefind's HTML) or summary (text)}], failed: what could not be searched}. A service whose
+   * name is the query comes first; then pages and services alternate, each in its own engine's order.
+   */
+  function search(text) {
+    function settle(p) { return p.then(function (v) { return v; }, function () { return null; }); }
+    return Promise.all([settle(searchServices(text)), settle(searchPages(text))]).then(function (both) {
+      var services = both[0], pages = both[1];
+      if (!services && !pages) throw new Error("the search could not load");
+      var s = services ? services.results.slice() : [], p = pages ? pages.results.slice() : [], out = [];
+      if (services && services.exact) out.push(s.shift());
+      while (out.length < SHOWN && (s.length || p.length)) {
+        if (p.length) out.push(p.shift());
+        if (s.length && out.length < SHOWN) out.push(s.shift());
+      }
+      return { total: (services ? services.total : 0) + (pages ? pages.total : 0), results: out,
+               failed: !services ? "services" : !pages ? "pages" : "" };
     });
   }
 
@@ -104,7 +187,7 @@
       article.appendChild(el("p", "hub-sitesearch__kind", r.kind));
       article.appendChild(el("p", "hub-sitesearch__title", r.title));
       if (r.org) article.appendChild(el("p", "hub-sitesearch__org", r.org));
-      article.appendChild(excerpt(r.excerpt));
+      article.appendChild(r.summary !== undefined ? el("p", "hub-sitesearch__excerpt", r.summary) : excerpt(r.excerpt));
       a.appendChild(article);
       li.appendChild(a);
       frag.appendChild(li);
@@ -112,7 +195,8 @@
     list.appendChild(frag);
     var n = found.total;
     status.textContent = (n ? n + (n === 1 ? " result" : " results") : "No results") + " for “" + text + "”" +
-      (n > SHOWN ? ", the first " + SHOWN + " shown" : "") + ".";
+      (n > SHOWN ? ", the first " + SHOWN + " shown" : "") + "." +
+      (found.failed ? " The " + found.failed + " could not be searched just now: type again to retry." : "");
   }
 
   function offer(href, text, kind) {
@@ -188,7 +272,7 @@
 
   function links() { return Array.prototype.slice.call(box.querySelectorAll(".hub-sitesearch__link")); }
 
-  input.addEventListener("focus", function () { open(); loadEngine(); });
+  input.addEventListener("focus", function () { open(); loadEngine(); loadDirectory(); });
   input.addEventListener("input", function () { open(); run(); });
   if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   form.addEventListener("submit", function (event) {

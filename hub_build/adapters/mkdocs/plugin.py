@@ -240,12 +240,11 @@ class HubPlugin(BasePlugin):
         assert self.site is not None
         publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
         publish_open_data(self.hub, Path(config.site_dir))
-        urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
         try:
-            count = write_sitewide_index(self.hub, self.search_pages, urls, Path(config.site_dir))
+            count = write_sitewide_index(self.search_pages, Path(config.site_dir))
         except SitewideSearchError as error:
             raise PluginError(f"the site-wide search index could not be written: {error}") from error
-        log.info("site-wide search: %d pages and listings indexed", count)
+        log.info("site-wide search: %d pages indexed by Pagefind (services: the directory's own text index)", count)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).parent

@@ -20,6 +20,7 @@ from typing import Any
 
 from hub_build.core.hub import Hub, ServiceEntry
 from hub_build.publish.search.index import FIELDS, boosts, document
+from hub_build.publish.search.table import CHUNK
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 FORMAT = 3
@@ -108,6 +109,6 @@ def text_index_files(hub: Hub, services: list[ServiceEntry], lunr_js: bytes) -> 
             shards[number[keys[first]]]["names"].append([key, rows])
     files: dict[str, Any] = {f"{n}.json": shard for n, shard in enumerate(shards)}
     files["index.json"] = {"format": FORMAT, "count": len(services), "fields": fields, "shards": order,
-                           "boosts": weights}
+                           "boosts": weights, "chunk": CHUNK}  # rows per details file, for the box on every page
     files["terms.json"] = sorted(terms)
     return files
