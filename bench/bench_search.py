@@ -82,22 +82,22 @@ def gz(path: Path) -> int:
 REPO = HERE.parent
 PREVIOUS_FILES = ("search-data/results.json", "search-data/index.json", "assets/hub/lunr.js", "assets/hub/search.js")
 SHELL = ("index.html", "find/index.html", "assets", "geo/las.json", "geo/outward.json", "geo/places.json",
-         "geo/version.json")
+         "geo/version.json", "pagefind")  # pagefind: the box's index of pages (listings are in search-data/)
 DATA_ONLY = """
 import sys, shutil
 from pathlib import Path
-from hub_build.load.loader import load_hub
-from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
-from hub_build.publish.search.files import write_search_data
+try:
+    from hub_build.load.loader import load_hub
+    from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
+    from hub_build.publish.search.files import write_search_data
+except ImportError:  # the previous /find/ (--previous) predates the package's stage folders
+    from hub_build.loader import load_hub
+    from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
+    from hub_build.search.files import write_search_data
 root, site, what = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
                docs_dir=root / "content")
 write_search_data(hub, site)
-if what == "all":
-    from hub_build.render.site import HubSite
-    from hub_build.publish.search.sitewide import write_sitewide_index
-    urls = {e.slug: HubSite(hub).service_url(e.slug) for e in hub.services}
-    write_sitewide_index(hub, [], urls, site)
 (site / "assets" / "hub").mkdir(parents=True, exist_ok=True)
 shutil.copyfile(Path(sys.modules["hub_build"].__file__).parent / "assets" / "search.js", site / "assets/hub/search.js")
 """
@@ -157,7 +157,7 @@ def prepare(n: int, seed: int, reuse: bool, search_only: bool, previous: str | N
     if not (reuse and (project / "directory").is_dir()):
         build_bench.generate_hub(project, n, seed)
     if search_only:
-        if not (reuse and (sites["hub"] / "pagefind" / "pagefind.js").is_file()):
+        if not (reuse and (sites["hub"] / "search-data" / "table.json").is_file()):
             builds["hub"] = {"search_data_wall_s": write_data(REPO, project, sites["hub"], "all",
                                                               OUT / f"search-data-hub-{n}.log")}
         shell = OUT / "search-site-hub-10000"
