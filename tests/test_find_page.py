@@ -509,3 +509,52 @@ def test_without_javascript_the_home_search_leads_to_the_browse_pages(sample, br
 def test_no_request_leaves_the_site(browser):
     open_find(browser, "what=family&place=Glasgow", wait_place=True)
     assert foreign_requests(browser.requests, browser.base) == []
+
+
+# --- what the page downloads ------------------------------------------------------------------------------------
+
+def _fetched(requests: list[str], part: str) -> set[str]:
+    return {url.split("/search-data/", 1)[1] for url in requests if f"/search-data/{part}" in url}
+
+
+def test_only_the_details_of_rows_shown_and_the_shards_of_words_typed_are_fetched(sample, browser):
+    """A search fetches the facet table, the text shards its words need and the details chunks of the rows on
+    screen: nothing else (no slugs without a shortlist, no other chunk, no other shard)."""
+    page = browser.page
+    page.goto(browser.base + "find/")
+    page.evaluate("() => localStorage.clear()")
+    rows = {slug: n for n, slug in enumerate(json.loads((sample.site / "search-data" / "slugs.json").read_text()))}
+    chunk = json.loads((sample.site / "search-data" / "table.json").read_text())["chunk"]
+    assert len(rows) > 2 * chunk
+
+    def shown() -> list[str]:
+        return settled(page).eval_on_selector_all(RESULTS, "els => els.map(e => e.dataset.slug)")
+
+    def chunks_of(slugs: list[str]) -> set[str]:
+        return {f"details/{rows[s] // chunk}.json" for s in slugs}
+
+    # No words: the first page in name order is the first chunk, and only it.
+    browser.requests.clear()
+    page = open_find(browser)
+    first = shown()
+    assert [rows[s] for s in first] == list(range(20)) and _fetched(browser.requests, "details/") == {"details/0.json"}
+    assert _fetched(browser.requests, "text/") <= {"text/index.json"}  # the manifest, for the first keystroke
+    assert not _fetched(browser.requests, "slugs.json")
+    # "Show more": only the chunks of the newly shown rows.
+    browser.requests.clear()
+    page.click("#hub-more")
+    more = shown()[20:]
+    assert more and _fetched(browser.requests, "details/") == chunks_of(more) - {"details/0.json"}
+    # A word: the shards it needs (its term's, and while typing those of every term it begins), nothing else.
+    browser.requests.clear()
+    page = open_find(browser, "what=family")
+    results = shown()
+    assert len(results) == 20 < total(page)
+    assert _fetched(browser.requests, "details/") == chunks_of(results)
+    wanted = page.evaluate("""() => { const ix = HubSearch.index(), w = 'family';
+      return [...new Set([ix.shardOf(HubSearchEngine.stem(w)), ...ix.shardsFor(w)])].map(n => 'text/' + n + '.json'); }""")
+    assert _fetched(browser.requests, "text/") == {"text/index.json", *wanted}
+    # The text on the cards is the listing's own (from its details chunk).
+    names = {e.slug: e.service.name for e in sample.hub.services}
+    assert page.eval_on_selector_all("#hub-results .hub-card__title", "els => els.map(e => e.textContent)")[:3] == \
+        [names[s] for s in results[:3]]
