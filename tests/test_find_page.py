@@ -437,6 +437,7 @@ def test_place_lookup_refuses_huge_input_at_once(browser):
     (r"text/\d+\.json", "what=family"),                      # a shard of the text index
     (r"details/\d+\.json", ""),                              # the details of the rows shown
     ("slugs.json", "shortlist=bristol-family-links"),        # slugs, for a shared shortlist
+    ("coords.json", "place=BS1%204DJ"),                      # the sites' coordinates, for a place
 ])
 def test_failed_download_says_so_and_try_again_works(browser, name, query):
     page = browser.page

@@ -47,7 +47,7 @@
   // Lookups keyed by anything from a URL, a form or localStorage are Maps: "constructor" is just a name.
   var table = null, T = null, index = null, indexPromise = null, laByCode = new Map(), rowBySlug = null;
   var D = { slug: 0, name: 1, org: 2, summary: 3, phone: 4, email: 5, website: 6, langs: 7, addresses: 8 };  // table.py DETAILS
-  var chunks = new Map(), slugsPromise = null, slugList = null, generation = 0;
+  var chunks = new Map(), slugsPromise = null, slugList = null, generation = 0, coords = null, coordsPromise = null;
   var facets = [];
   var location_ = null;      // the resolved place, or null
   var placeText = "";        // what the place was resolved from
@@ -79,6 +79,16 @@
       indexPromise.catch(function () { indexPromise = null; });  // a failed download can be tried again
     }
     return indexPromise;
+  }
+
+  /* The sites' coordinates (only a place needs them): null when here, else a Promise. */
+  function needCoords() {
+    if (coords) return null;
+    if (!coordsPromise) {
+      coordsPromise = getJSON("coords.json").then(function (data) { coords = data; });
+      coordsPromise.catch(function () { coordsPromise = null; });
+    }
+    return coordsPromise;
   }
 
   /* The details of rows (what a card shows): null when all are here already, else a Promise of them. */
@@ -163,8 +173,8 @@
    * any distance; one that does not is a result only with a site within the radius, and is shown apart.
    */
   function placeInfo(i, radius) {
-    var nearest = Infinity, sites = T.places[i];
-    for (var k = 0; k < sites.length; k += 3) {
+    var nearest = Infinity, sites = coords[i];
+    for (var k = 0; k < sites.length; k += 2) {
       if (sites[k] !== null) {
         nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: sites[k] / 10000, lon: sites[k + 1] / 10000 }));
       }
@@ -218,8 +228,8 @@
       { key: "la", legend: "Local authority", select: true,
         options: table.las.map(function (la, i) { return { value: la[0], label: la[1], code: i }; }),
         codes: function (i) {
-          var out = T.las[i].slice(), sites = T.places[i];
-          for (var k = 2; k < sites.length; k += 3) if (sites[k] >= 0 && out.indexOf(sites[k]) < 0) out.push(sites[k]);
+          var out = T.las[i].slice(), sites = T.site_las[i];
+          for (var k = 0; k < sites.length; k++) if (sites[k] >= 0 && out.indexOf(sites[k]) < 0) out.push(sites[k]);
           return out;
         } },
       vocabFacet("referral", "How to get help", "referral", "referral_routes", true),
@@ -355,17 +365,17 @@
    */
   function update(typing) {
     if (!table) return Promise.resolve();
-    var gen = ++generation, q = qBox.value;
-    if (!words(q).length) return compute(null, typing);
-    var pending = index ? index.prepare(q, typing) : loadIndex().then(function (ix) { return ix.prepare(q, typing); });
-    if (!pending) return compute(q, typing);
+    var gen = ++generation, q = qBox.value, text = words(q).length > 0;
+    var place = location_ ? needCoords() : null;
+    var pending = !text ? null : index ? index.prepare(q, typing) : loadIndex().then(function (ix) { return ix.prepare(q, typing); });
+    if (!pending && !place) return compute(text ? q : null, typing);
     busy(true);
-    if (!index) statusBox.textContent = "Loading the search index…";
-    return pending.then(function () { if (gen === generation) return compute(q, typing); }, function (error) {
+    if (text && !index) statusBox.textContent = "Loading the search index…";
+    return Promise.all([place, pending]).then(function () { if (gen === generation) return compute(text ? q : null, typing); }, function (error) {
       if (gen !== generation) return;
       busy(false);
       statusBox.textContent = "";
-      failed("search index", error, function () { update(typing); });
+      failed(place && !coords ? "services' places" : "search index", error, function () { update(typing); });
     });
   }
 

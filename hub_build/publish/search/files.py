@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hub_build.core.hub import Hub
-from hub_build.publish.search.table import details_chunks, facet_table, ordered_services
+from hub_build.publish.search.table import coordinates, details_chunks, facet_table, ordered_services
 from hub_build.publish.search.textindex import TEXT_DIR, text_index_files
 
 DATA_DIR = "search-data"
@@ -49,7 +49,8 @@ def search_files(hub: Hub) -> dict[str, bytes]:
     services = ordered_services(hub)
     lunr = lunr_js_path().read_bytes()
     files = {f"{DATA_DIR}/table.json": _json(facet_table(hub, services)),
-             f"{DATA_DIR}/slugs.json": _json([entry.slug for entry in services]), LUNR_TARGET: lunr}
+             f"{DATA_DIR}/slugs.json": _json([entry.slug for entry in services]),
+             f"{DATA_DIR}/coords.json": _json(coordinates(services)), LUNR_TARGET: lunr}
     files.update({f"{DATA_DIR}/details/{n}.json": _json(chunk) for n, chunk in enumerate(details_chunks(services))})
     files.update({f"{DATA_DIR}/{TEXT_DIR}/{name}": _json(data) for name, data in text_index_files(hub, services, lunr).items()})
     return files

@@ -1,11 +1,11 @@
-"""The directory search page's tables: a compact facet and place table, and the details of each row in chunks.
+"""The directory search page's tables: a compact facet table, the sites' coordinates, and each row's details.
 
-Why two: the browser must filter, count and place 10,000 or 100,000 services before its first result, but it
-shows twenty at a time. So the first download (`facet_table`, search-data/table.json) holds only what
-filters, counts, distances and sorting need, one column per fact, vocabulary terms as small integers and
-coordinates as integers (ten-thousandths of a degree, about 10 m: distances shown to a tenth of a mile stay true); the text a card shows (name, organisation,
-summary, contacts, addresses) is in `details` chunks of CHUNK rows, fetched only for the rows on screen.
-Slugs, for a shortlist saved by slug, are in slugs.json, fetched only when there is a shortlist.
+Why apart: the browser must filter, count and sort 10,000 or 100,000 services before its first result, but
+it shows twenty at a time. So the first download (`facet_table`, search-data/table.json) holds only what
+filters, counts and sorting need, one column per fact, vocabulary terms as small integers; the sites'
+coordinates (coords.json, the bulk of what is left) come only when a place is given; the text a card shows
+(name, organisation, summary, contacts, addresses) is in `details` chunks of CHUNK rows, fetched only for
+the rows on screen; slugs (slugs.json), for a shortlist saved by slug, only when there is a shortlist.
 Rows are in name order (ordered_services), the order of the browse pages; the column and detail field
 order is the contract with hub_build/assets/search.js.
 """
@@ -28,11 +28,26 @@ def _codes(terms: dict[str, int], keys) -> list[int]:
     return [terms[key] for key in keys if key in terms]
 
 
-def _places(entry: ServiceEntry, las: dict[str, int]) -> list[Any]:
-    """[lat, lon, la index] per site, flat, lat and lon in ten-thousandths of a degree (about 10 m) (null when not known)."""
-    out: list[Any] = []
-    for place in entry.places or [None] * len(entry.service.locations):
-        out += [None, None, -1] if place is None else [round(place.lat * 10000), round(place.lon * 10000), las[place.la_code]]
+def _sites(entry: ServiceEntry) -> list[Any]:
+    """Each site's place, or None where its postcode is not known."""
+    return list(entry.places or [None] * len(entry.service.locations))
+
+
+def site_las(entry: ServiceEntry, las: dict[str, int]) -> list[int]:
+    """The local authority (index) of each site, -1 where not known: the "Local authority" filter counts them."""
+    return [-1 if place is None else las[place.la_code] for place in _sites(entry)]
+
+
+def coordinates(services: list[ServiceEntry]) -> list[list[Any]]:
+    """Per row, [lat, lon, lat, lon...] of its sites in ten-thousandths of a degree (about 10 m: distances
+    shown to a tenth of a mile stay true), null where not known. A file of its own (coords.json), fetched
+    only when a place is given: without one, no distance is needed, and it is the bulk of the table."""
+    out = []
+    for entry in services:
+        row: list[Any] = []
+        for place in _sites(entry):
+            row += [None, None] if place is None else [round(place.lat * 10000), round(place.lon * 10000)]
+        out.append(row)
     return out
 
 
@@ -53,7 +68,7 @@ def facet_table(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
     las = {code: n for n, (code, _) in enumerate(la_list)}
     columns: dict[str, list[Any]] = {name: [] for name in (
         "types", "audiences", "ages", "referral", "cost", "formats", "national", "nations", "coverage_nations",
-        "las", "places", "reviewed", "overdue")}
+        "las", "site_las", "reviewed", "overdue")}
     for entry in services:
         s = entry.service
         row = {
@@ -63,7 +78,7 @@ def facet_table(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
             "formats": _codes(codes["formats"], s.formats), "national": 1 if s.coverage.national else 0,
             "nations": _codes(codes["nations"], sorted(entry.nations)),
             "coverage_nations": _codes(codes["nations"], s.coverage.nations),
-            "las": sorted({las[code] for code in entry.coverage_areas}), "places": _places(entry, las),
+            "las": sorted({las[code] for code in entry.coverage_areas}), "site_las": site_las(entry, las),
             "reviewed": int(s.last_reviewed.strftime("%Y%m%d")), "overdue": 1 if hub.is_overdue(s.last_reviewed) else 0,
         }
         for name, value in row.items():
