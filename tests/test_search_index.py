@@ -25,10 +25,10 @@ from hub_build.publish.search.table import ordered_services
 from hub_build.publish.search.textindex import ASSETS, run_engine, shard_keys, text_index_files
 
 HOSTILE = [
-    "Children's CHILDREN’S childrens' 'quoted' ''' O'Brien",
+    "Children's CHILDREN’S childrens' 'quoted' ''' O'Brien",  # noqa: RUF001 (typographic apostrophes on purpose)
     "İstanbul straße STRASSE Ærøskøbing ﬁnance café cafe\u0301",
     "Cymorth i deuluoedd yng Nghaerdydd; Gàidhlig: taic do theaghlaichean",
-    "😀 👨‍👩‍👧 ☃ — – … ١٢٣ ½ ² x² Ⅻ",
+    "😀 👨‍👩‍👧 ☃ — – … ١٢٣ ½ ² x² Ⅻ",  # noqa: RUF001 (dashes and digits of other scripts on purpose)
     "a" * 300 + " " + "supercalifragilisticexpialidocious" * 3,
     "playing played plays play player PLAY-GROUP play_group play.group",
     "constructor __proto__ toString hasOwnProperty prototype",
