@@ -274,6 +274,8 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     root = root.resolve()
     vocab_file = root / settings.vocabulary if settings.vocabulary else None
     vocabulary, problems = load_vocabulary(vocab_file, display_path=settings.vocabulary or "")
+    for lang in settings.languages:
+        problems += vocabulary.missing_labels(lang)
     docs_dir = Path(os.path.abspath(docs_dir or root / "content"))
     hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems,
               docs_dir=docs_dir)
