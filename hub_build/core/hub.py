@@ -149,6 +149,13 @@ class Hub:
     inventory: Optional["Inventory"] = None  # every file of the sources, classified (inventory.py)
     docs_dir: Optional[Path] = None  # the content folder (MkDocs' docs_dir); None: root / "content"
 
+    @cached_property
+    def has_welsh(self) -> bool:
+        """Whether the hub has Welsh: built in Welsh, or a listing with a Welsh version (cy:). Only then do the
+        search data carry Welsh fields (with the text of listings written in Welsh, text_language: cy too) and
+        the site Welsh search: a hub without Welsh builds exactly as before."""
+        return "cy" in self.settings.languages or any(e.service.cy is not None for e in self.services)
+
     @property
     def languages(self) -> list[str]:
         """The languages the site is built in, English first."""

@@ -13,6 +13,7 @@ THEME_DIR = Path(__file__).parents[1] / "theme"
 ASSETS_DIR = Path(__file__).parents[1] / "assets"
 SCRIPTS = ("geo.js", "filter.js", "search-engine.js", "search.js", "sitesearch.js", "suggest.js", "print.js", "keyboard.js",
            "report.js")
+WELSH_SCRIPTS = ("welsh.js",)  # Welsh mutations for the searches (search-engine.js): only in hubs with Welsh text
 
 
 def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
@@ -21,7 +22,7 @@ def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
     written += write_search_data(hub, site_dir)  # the directory search page's index, results and lunr.js
     target = site_dir / "assets" / "hub"
     target.mkdir(parents=True, exist_ok=True)
-    for name in SCRIPTS:
+    for name in SCRIPTS + (WELSH_SCRIPTS if hub.has_welsh else ()):
         shutil.copyfile(ASSETS_DIR / name, target / name)
         written.append(f"assets/hub/{name}")
     from hub_build.publish.schema import write_schemas  # the JSON Schema of listings, with the hub's vocabulary, for editors' $schema URLs
