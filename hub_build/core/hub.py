@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from hub_build.model.eventtime import When, event_when
 from hub_build.model.items import EditorPage, Event, Practice, Resource, Service
@@ -102,7 +102,7 @@ class PageSource:
 
     source: str
     body: str
-    meta: Optional[EditorPage] = None  # an editor page's checked front matter (a Welsh sibling of an item: its text)
+    meta: Optional[Any] = None  # an editor page's checked front matter, an EditorPage (a Welsh sibling of an item: its text)
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ class Hub:
             return _get(cy, field), _get(s, SERVICE_TEXT[field]), own
         model = getattr(item, "resource", None) or getattr(item, "practice", None) or getattr(item, "event", None)
         sibling = self.translation(item.src_uri, lang) if lang != "en" else None
-        if field not in type(model).model_fields or field not in ("title", "summary", "approach", "outcomes", "cost"):
+        if model is None or field not in type(model).model_fields or field not in ("title", "summary", "approach", "outcomes", "cost"):
             raise KeyError(f"{type(model).__name__} has no text field {field!r}")
         return _get(sibling.meta if sibling else None, field), _get(model, field), "en"
 

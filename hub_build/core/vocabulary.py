@@ -170,6 +170,8 @@ def load_vocabulary(extra_file: Path | None = None, *, display_path: str = "") -
                 continue
             packaged = vocab.categories[category].get(key)
             if packaged is not None and not term.cy:  # an English relabel keeps the packaged Welsh label
-                term = replace(term, cy=packaged.cy, cy_description=term.cy_description or packaged.cy_description)
-            vocab.categories[category][key] = term
+                vocab.categories[category][key] = replace(term, cy=packaged.cy,
+                                                          cy_description=term.cy_description or packaged.cy_description)
+            else:
+                vocab.categories[category][key] = term
     return vocab, problems

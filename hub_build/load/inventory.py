@@ -335,7 +335,8 @@ def _translations(inventory: Inventory, settings: HubSettings) -> None:
     """Each Welsh sibling is tied to its English original: one without an original, or a second one for the same
     original, is an error. With Welsh off, the hub says the sibling is not published rather than drop it silently."""
     by_address = {address(f.rel): f.rel for f in inventory.files if f.kind not in ("listing", "static", "translation")}
-    kept, taken = [], {}
+    kept: list[SourceFile] = []
+    taken: dict[tuple[str, str], str] = {}
     for item in inventory.files:
         if item.kind != "translation":
             kept.append(item)
@@ -350,9 +351,12 @@ def _translations(inventory: Inventory, settings: HubSettings) -> None:
                 "(about.cy.md beside about.md)", field="(file name)"))
             continue
         if (original, lang) in taken:
-            inventory.problems.append(Problem(
-                item.source, 1, 1, f"{taken[original, lang]} is already the Welsh version of '{original}'",
-                "keep one Welsh version per page: merge or remove one of them", field="(file name)"))
+            first = taken[original, lang]
+            for source, other in ((item.source, first), (first, item.source)):  # on both, so a review of either sees it
+                inventory.problems.append(Problem(
+                    source, 1, 1, f"this file and {other} are both the Welsh version of '{original}'",
+                    "keep one Welsh version per page: merge or remove one of them", field="(file name)"))
+            kept = [f for f in kept if f.source != first]
             continue
         taken[original, lang] = item.source
         if lang not in settings.languages:

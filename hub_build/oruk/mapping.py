@@ -77,7 +77,7 @@ class Mapper:
             taxonomy_id = self.ids.make(f"taxonomy/{category}")
             terms = []
             for key, term in self.vocabulary.terms(category).items():
-                item = {
+                item: Json = {
                     "id": self.ids.make(f"taxonomy_term/{category}/{key}"),
                     "name": term.label,
                     "description": term.description or term.label,

@@ -44,6 +44,13 @@ def publish_feeds(site, site_dir: Path, *, site_name: str) -> list[str]:
     base = site.site_url.rstrip("/") + "/" if site.site_url else ""
     (site_dir / FEED_PATH).write_bytes(atom_feed(knowledge.updates(), title=site_name, site_url=base, today=hub.today))
     written = [FEED_PATH]
+    if "cy" in hub.settings.languages:  # the Welsh feed, of the Welsh site's pages (render/knowledge.updates_in)
+        welsh = f"cy/{FEED_PATH}"
+        (site_dir / welsh).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / welsh).write_bytes(atom_feed(knowledge.updates_in("cy"), title=site_name, site_url=base,
+                                                 today=hub.today, lang="cy", path=welsh,
+                                                 heading=f"{site_name}: beth sy'n newydd"))
+        written.append(welsh)
     domain = urlsplit(base).hostname or ""
     urls = {e.slug: base + knowledge.url(e.src_uri) for e in hub.events} if base else {}
     for entry in hub.events:

@@ -9,7 +9,7 @@ import dataclasses
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from markupsafe import Markup
 
@@ -104,6 +104,27 @@ class Knowledge:
             if chosen:
                 result.append((term, chosen))
         return result
+
+    def updates_in(self, lang: str) -> list[Update]:
+        """The updates as the `lang` site lists them: each item's text in that language where it has it (the
+        Hub's fallback rule), `lang` and `lang_summary` saying which language each text is in, and the item's
+        address on that site (under /cy/ for Welsh)."""
+        if lang == "en":
+            return self.updates()
+        hub, out = self.hub, []
+        items: dict[str, Any] = {self.url(r.src_uri): r for r in hub.resources}
+        items.update({self.url(f"services/{s.slug}.md"): s for s in hub.services})
+        items.update({self.url(p.src_uri): p for p in hub.practice})
+        items.update({self.url(e.src_uri): e for e in hub.events})
+        for update in self.updates():
+            item = items.get(update.url)
+            if item is None:
+                continue
+            title = hub.text(item, "name" if update.kind == "Service" else "title", lang)
+            summary = hub.text(item, "summary", lang)
+            out.append(dataclasses.replace(update, title=title.text, summary=summary.text, url=f"{lang}/{update.url}",
+                                           lang=title.lang, lang_summary=summary.lang))
+        return out
 
     def updates(self) -> list[Update]:
         """New and changed resources, services, practice examples and events, newest first."""
