@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 from hub_build.model.eventtime import When, event_when
-from hub_build.model.items import EditorPage, Event, Practice, Resource, Service
+from hub_build.model.items import Event, Practice, Resource, Service
 from hub_build.core.problems import Problem
 from hub_build.core.settings import HubSettings
 from hub_build.core.vocabulary import Vocabulary
