@@ -21,7 +21,9 @@ from hub_build.core.vocabulary import CATEGORIES, load_vocabulary
 from hub_build.load.loader import load_hub
 from hub_build.publish.search.files import search_files
 from hub_build.publish.search.index import FIELDS, OWN_FIELDS
+from hub_build.publish.search.sitewide import WELSH_FILTER, service_html
 from hub_build.publish.search.table import COLUMNS
+from hub_build.render.suggest import suggest_config
 
 TODAY = dt.date(2026, 11, 23)
 WELSH = ["en", "cy"]
@@ -112,6 +114,7 @@ def test_hub_text_gives_welsh_with_fallback_and_says_so(tmp_path):
     summary = hub.text(entry, "summary", "cy")
     assert (summary.text, summary.lang, summary.fell_back) == (GOOD_LISTING["summary"], "en", True)
     assert hub.text(entry, "summary", "en").fell_back is False and hub.text(entry, "summary").lang == "en"
+    assert hub.text(entry, "name", "en") == type(summary)(GOOD_LISTING["name"], "en", False)  # English asks for English
     assert hub.text(entry, "opening_hours", "cy").text == "Dydd Llun"
     assert hub.text(entry, "accessibility", "cy", location=0).text == "Lifft"
     assert hub.text(entry, "name", "cy", location=0).fell_back  # no Welsh name for the place
@@ -209,8 +212,13 @@ def test_a_hub_without_welsh_has_no_welsh_in_its_search_data(tmp_path):
     assert all(len(row) == len(OWN_FIELDS) for row in index["text"])
     assert table["columns"] == list(COLUMNS) and "vocab_cy" not in table
     assert all(len(row) == len(COLUMNS) for row in table["rows"])
+    assert all("data-pagefind-filter" not in service_html(hub, entry) for entry in hub.services)
+    form = suggest_config(hub)["kinds"]["service"]
+    assert "cy" not in form["schema"]["properties"] and not any(k.startswith("cy") for k in form["words"]["labels"])
     # the same hub with Welsh on: Welsh fields, marked cy for search-engine.js, with the Welsh text
     welsh = load(tmp_path, languages=WELSH)
+    assert "cy" in suggest_config(welsh)["kinds"]["service"]["schema"]["properties"]
+    assert all(WELSH_FILTER in service_html(welsh, entry) for entry in welsh.services)
     index = json.loads(search_files(welsh)["search-data/index.json"])
     assert [f for f in index["fields"] if len(f) == 3 and f[2] == "cy"]
     texts = {tuple(row) for row in index["text"]}
