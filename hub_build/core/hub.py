@@ -13,7 +13,7 @@ from hub_build.model.items import EditorPage, Event, Practice, Resource, Service
 from hub_build.core.problems import Problem
 from hub_build.core.settings import HubSettings
 from hub_build.core.vocabulary import Vocabulary
-from hub_build.load.yamlsource import Positions
+from hub_build.core.yamlsource import Positions
 
 if TYPE_CHECKING:
     from hub_build.load.inventory import Inventory

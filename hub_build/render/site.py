@@ -19,7 +19,7 @@ from hub_build.model.fields import suggest_slug, tel_uri
 from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
 from hub_build.render.sanitise import render_markdown
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 
 NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
 GSS_NATION = {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}
