@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -196,26 +196,28 @@ class Knowledge:
         kind = Path(entry.resource.file).suffix.lstrip(".").upper() or "file"
         return kind, human_size(path.stat().st_size) if path.is_file() else ""
 
+    @cached_property
+    def _by_uri(self) -> dict[str, PracticeEntry | EventEntry]:
+        """Practice examples and events by src_uri: every page looks itself up once, not by a scan."""
+        return {**{e.src_uri: e for e in self.hub.practice}, **{e.src_uri: e for e in self.hub.events}}
+
     def page_for(self, src_uri: str, page_url: str) -> tuple[str, str, str] | None:
         """(title, description, details panel HTML) for a practice or event page, or None."""
-        for entry in self.hub.practice:
-            if entry.src_uri == src_uri:
-                return entry.practice.title, entry.practice.summary, self.render_practice_panel(entry, page_url)
-        for item in self.hub.events:
-            if item.src_uri == src_uri:
-                return item.event.title, item.event.summary, self.render_event_panel(item, page_url)
+        entry = self._by_uri.get(src_uri)
+        if isinstance(entry, PracticeEntry):
+            return entry.practice.title, entry.practice.summary, self.render_practice_panel(entry, page_url)
+        if isinstance(entry, EventEntry):
+            return entry.event.title, entry.event.summary, self.render_event_panel(entry, page_url)
         return None
 
     def meta_for(self, src_uri: str) -> tuple[str, str] | None:
         """(title, description) of a practice or event page, for the page's head."""
-        for entry in self.hub.practice:
-            if entry.src_uri == src_uri:
-                return entry.practice.title, entry.practice.summary
-        for item in self.hub.events:
-            if item.src_uri == src_uri:
-                return item.event.title, item.event.summary
+        entry = self._by_uri.get(src_uri)
+        if isinstance(entry, PracticeEntry):
+            return entry.practice.title, entry.practice.summary
+        if isinstance(entry, EventEntry):
+            return entry.event.title, entry.event.summary
         return None
-
 
 def human_size(size: int) -> str:
     if size < 1024:
