@@ -18,7 +18,7 @@ from sitepages import sample_site
 
 from hub_build.core.settings import HubSettings
 from hub_build.core.vocabulary import CATEGORIES, load_vocabulary
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.publish.search.files import search_files
 from hub_build.publish.search.index import FIELDS, OWN_FIELDS
 from hub_build.publish.search.sitewide import WELSH_FILTER, service_html

@@ -19,7 +19,7 @@ from hubs import REPO
 from sitepages import sample_site
 
 from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 
 # radical -> the mutated forms the issue names; each must occur in the sample's Welsh text
 FORMS = {"teulu": ("deulu", "nheulu", "theulu"), "plant": ("phlant",), "cymorth": ("gymorth", "nghymorth", "chymorth")}
