@@ -308,7 +308,7 @@ def _content(inventory: Inventory, hub_root: Path, docs_dir: Path, settings: Hub
 
 def _looks_like(path: Path, suffix: str) -> bool:
     signatures = SIGNATURES.get(suffix)
-    if not signatures:
+    if not signatures and suffix != "webp":  # (webp has no fixed prefix: checked below, as it was never reached)
         return True
     try:
         with open(path, "rb") as handle:
