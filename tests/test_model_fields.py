@@ -139,6 +139,8 @@ def test_plain_text_keeps_lines_and_is_never_empty():
     assert ok(fields.PlainText, "Cafe\u0301") == "Café"
     assert refused(fields.PlainText, "  \r\n ") == ("empty", "is empty", "write some text or leave the field out")
     assert refused(fields.PlainText, "a\x01")[:2] == ("control_character", "contains an invisible control character (U+0001)")
+    assert refused(fields.PlainText, "a\ue000") == ("bad_character", "contains a character that cannot be shown (U+E000)",
+                                                    "retype the text")
 
 
 # --- dates and true/false -------------------------------------------------------------------------------
@@ -210,9 +212,11 @@ def test_each_impossible_number_has_its_reason(typed, kind, message, hint):
     assert refused(fields.UKPhone, typed) == (kind, message, hint)
 
 
-def test_the_typed_text_is_quoted_shortened():
+def test_the_typed_text_is_quoted_shortened_and_visible():
     typed = "0" * 70
     assert raised(fields.normalise_uk_phone, typed)[1] == f"'{shown(typed)}' is not a UK phone number"
+    assert raised(fields.normalise_uk_phone, "0117\u00a0496 012")[1] == (  # a no-break space, shown as such
+        "'0117\\u00a0496 012' has 10 digits; Ofcom's drama numbers 0117 496 0xxx have 11")
 
 
 @pytest.mark.parametrize("number", DRAMA_NUMBERS + ["01179460000", "02079460000", "08001111", "07912345678", "03005550127"])
@@ -271,6 +275,7 @@ def test_lengths_in_use_and_prefixes():
     assert phones._prefix_shown("02079460000") == "020"
     assert phones._prefix_shown("01174960000") == "0117"
     assert phones._prefix_shown("0999") == "0999"
+    assert phones._prefix_shown("0999123") == "0999"  # no area code the plan knows: the first four digits
 
 
 # --- e-mail and web addresses ------------------------------------------------------------------------------
@@ -281,13 +286,13 @@ def test_email_addresses():
     domain = ".".join(["b" * 63] * 3) + ".org"
     assert ok(fields.Email, f"{local}@x.org") == f"{local}@x.org"
     longest = f"{'a' * (254 - len(domain) - 1)}@{domain}"
-    assert len(longest) == 254
+    assert len(longest) == 254 and ok(fields.Email, longest) == longest
     base = "write it as name@example.org"
     for typed, hint in [
         (f"{'a' * 65}@x.org", base), (f"{'a' * (255 - len(domain) - 1)}@{domain}", base),
         ("jo bloggs@example.org", "remove the spaces; " + base), ("jo.example.org", "it needs an @; " + base),
         ("jo@localhost", "the part after @ needs a full domain; " + base), ("jo@@example.org", base),
-        ("jo@-example.org", base),
+        ("jo@-example.org", base), ("jo@b.c@d", "the part after @ needs a full domain; " + base),
     ]:
         assert refused(fields.Email, typed) == ("email_format", f"'{shown(typed)}' is not a valid e-mail address", hint), typed
     for typed in (".jo@example.org", "jo.@example.org", "j..o@example.org"):
@@ -300,7 +305,8 @@ URL_HINT = "write the full address, like https://www.example.org/page"
 
 def test_web_addresses_accepted():
     for typed in ("https://example.org", " http://www.example.org/a?b=c#d ", "https://bücher.example/x",
-                  "https://a-b.example.org:8443/", "HTTPS://EXAMPLE.ORG/", f"https://{'a' * 63}.org/"):
+                  "https://a-b.example.org:8443/", "HTTPS://EXAMPLE.ORG/", f"https://{'a' * 63}.org/",
+                  "https://123.org/", "https://shop.1.example.org/"):  # digits only in a label but the last
         assert ok(fields.HttpUrl, typed) == typed.strip()
     longest = "https://example.org/" + "a" * (2000 - 20)
     assert ok(fields.HttpUrl, longest) == longest
@@ -377,6 +383,7 @@ def test_slug_rule_and_suggestions():
                                           "rename it using lower-case letters, digits and hyphens")
     assert fields.suggest_slug("  Café — Links!! ") == "cafe-links"
     assert fields.suggest_slug("a" * 79 + "-b") == "a" * 79
+    assert fields.suggest_slug("!" + "a" * 85) == "a" * 80  # leading hyphens go before the cut
 
 
 @FAST
