@@ -147,3 +147,14 @@ def test_a_word_scores_by_the_boost_of_the_field_it_is_in(hub, engine_page):
     assert scores == sorted(scores, reverse=True) and len(set(scores)) == 5
     for (_, boost), score in zip(fields, scores):
         assert score / scores[0] == pytest.approx(boost / fields[0][1], rel=0.01)
+
+
+def test_the_nations_and_areas_a_listing_is_found_under(hub):
+    """What the result table's nation and area columns are made from (ServiceEntry, core/hub.py)."""
+    assert _entry(hub, "national").nations == {"england", "wales", "scotland", "northern-ireland"}
+    assert _entry(hub, "wales").nations == {"wales", "scotland", "england"}  # covered nations, and its site's (Bristol)
+    assert _entry(hub, "bristol").nations == {"england"}
+    assert _entry(hub, "bristol").local_authorities == {"E06000023": "Bristol, City of"}
+    assert _entry(hub, "national").local_authorities == {"W06000015": "Cardiff"}
+    assert _entry(hub, "wales").coverage_areas == {"W06000015": "Cardiff"}
+    assert hub.errors == [] and {p.field for p in hub.warnings} == {"last_reviewed", "contact.phone"}
