@@ -9,6 +9,7 @@ assembled the way search.js assembles it: the name, organisation and summary com
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from hub_build.publish.search.table import ordered_services, result_table
 
 TODAY = dt.date(2026, 11, 23)
 OLD = (TODAY - dt.timedelta(days=400)).isoformat()
-ENGINE = REPO / "hub_build" / "assets" / "search-engine.js"
+# bench/js_mutants.py points this at a mutated copy of the engine: mutmut cannot mutate JavaScript.
+ENGINE = Path(os.environ.get("HUB_TEST_SEARCH_ENGINE") or REPO / "hub_build" / "assets" / "search-engine.js")
 TAGS = "Family support Help with visits Children and young people Parents and carers Visiting prison"
 SUMMARY = "One-to-one support for children and carers in Bristol when a parent is in prison."
 
@@ -158,3 +160,37 @@ def test_the_nations_and_areas_a_listing_is_found_under(hub):
     assert _entry(hub, "national").local_authorities == {"W06000015": "Cardiff"}
     assert _entry(hub, "wales").coverage_areas == {"W06000015": "Cardiff"}
     assert hub.errors == [] and {p.field for p in hub.warnings} == {"last_reviewed", "contact.phone"}
+
+
+# The engine's own rules, on listings written here (fields: name, org, tags, where, summary).
+RULES = """([docs, queries]) => {
+  const fields = [["name", 10], ["org", 5], ["tags", 3], ["where", 2], ["summary", 1]];
+  const engine = HubSearchEngine.build(fields, docs, [], docs.map(d => d[0]));
+  return queries.map(([text, typing]) => HubSearchEngine.ranked(engine, text, typing));
+}"""
+
+
+def test_the_engines_rules(engine_page):
+    docs = [
+        ["Family Links", "Severn Trust", "Family support", "Bristol", "Support for families."],
+        ["Family Links Family Links Extra", "Family Links Trust", "Family support Family Links", "Family Links",
+         "Family Links for family links."],
+        ["Welsh Visits", "Cardiff Trust", "Help with visits", "Cardiff Wales", "Visits for families in Wales."],
+        ["Welsh Visits", "Cardiff Trust", "Help with visits", "Cardiff Wales", "Visits for families in Wales."],
+    ]
+    ranked = engine_page.evaluate(RULES, [docs, [
+        ["family links", False],   # the listing whose whole name this is comes first
+        ["fami", True], ["fami", False],  # the last word is a prefix only while typing
+        ["famly", False], ["cardif", False],  # one slip, in words of five letters or more
+        ["welsh bristol", False], ["cardiff wales", False],  # every word must match
+        ["the and of", False],     # only stop words: nothing to filter by
+        ["welsh visits", False],   # identical listings keep the table's order
+    ]])
+    assert ranked[0][0] == 0 and set(ranked[0]) == {0, 1}
+    assert set(ranked[1]) == {0, 1, 2, 3} and ranked[2] == []
+    assert set(ranked[3]) == {0, 1, 2, 3} and ranked[4] == [2, 3]
+    assert ranked[5] == [] and ranked[6] == [2, 3]
+    assert ranked[7] is None
+    assert ranked[8] == [2, 3]
+    assert engine_page.evaluate("() => HubSearchEngine.words(\"The family's  LINKS, and-the links'\")") == [
+        "family's", "links", "links"]
