@@ -87,7 +87,7 @@ DATA_ONLY = """
 import sys, shutil
 from pathlib import Path
 try:
-    from hub_build.load.loader import load_hub
+    from hub_build.pipeline import load_hub
     from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
     from hub_build.publish.search.files import write_search_data
 except ImportError:  # the previous /find/ (--previous) predates the package's stage folders

@@ -26,6 +26,7 @@
   var K1 = 1.2, B = 0.75;
   var SPLIT = /[^\p{L}\p{N}']+/u;
   var EXACT = 10, PREFIX = 2, FUZZY = 1;  // clause boosts, as the lunr queries had them
+  var WELSH_EXACT = 5, WELSH_PREFIX = 1;  // a Welsh radical read back from a mutation: below the word as typed
 
   /* Words of any text, lower case, letters and digits only, no stop words. */
   function words(text, limit) {
@@ -52,6 +53,26 @@
   /* The index terms of any text: what a listing is indexed under and what a typed word is looked up as. */
   function terms(text, limit) { return words(text, limit).map(stem); }
 
+  /* ---- Welsh (welsh.js): fields marked "cy" hold Welsh text, indexed under every radical each word may be a
+   * mutation of; a typed word is also looked up, in those fields only, under its radicals. ---- */
+  function cymraeg() { return global.HubWelsh; }
+  function welshTerms(text) {
+    var out = [];
+    words(text).forEach(function (token) {
+      cymraeg().parts(token).forEach(function (w) { cymraeg().radicals(w).forEach(function (r) { out.push(stem(r)); }); });
+    });
+    return out;
+  }
+  /* The radicals a typed word may be a mutation of (not the word itself). */
+  function welshRadicals(w) {
+    var found = [];
+    cymraeg().parts(w).forEach(function (part) {
+      cymraeg().radicals(part).forEach(function (r) { if (r !== w && found.indexOf(r) < 0) found.push(r); });
+    });
+    return found;
+  }
+  /* ---- end of Welsh ---- */
+
   /* The words of a name, as a key: a query with exactly these words is that name. */
   function nameKey(text) { return words(text, MAX_WORDS).join(" "); }
 
@@ -70,7 +91,7 @@
     var byTerm = new Map(), local = new Map();
     for (d = 0; d < n; d++) {
       for (f = 0; f < nf; f++) {
-        var ts = terms(docs[d][f]);
+        var ts = fields[f][2] === "cy" && cymraeg() ? welshTerms(docs[d][f]) : terms(docs[d][f]);
         lengths[f][d] = ts.length;
         local.clear();
         for (k = 0; k < ts.length; k++) local.set(ts[k], (local.get(ts[k]) || 0) + 1);
@@ -154,7 +175,23 @@
     this.terms = null;         // every term, sorted: for one-slip matches only
     this.termsPromise = null;
     this.maxKey = manifest.shards.reduce(function (m, k) { return Math.max(m, k.length); }, 0);
+    var welsh = [];
+    (manifest.fields || []).forEach(function (f, i) { if (f[2] === "cy") welsh.push(i); });
+    this.welsh = welsh.length && cymraeg() ? welsh : null;  // Welsh field numbers, when the hub has Welsh
   }
+
+  /* Postings of one shard: gaps between listing numbers undone (`gaps`), unless given as they are. */
+  Searcher.prototype.add = function (data, gaps) {
+    var self = this;
+    Object.keys(data.terms).forEach(function (t) {
+      self.postings.set(t, data.terms[t].map(function (list) {
+        if (!list) return 0;
+        if (gaps) for (var k = 2, last = list[0]; k < list.length; k += 2) { last += list[k]; list[k] = last; }
+        return list;
+      }));
+    });
+    data.names.forEach(function (pair) { self.names.set(pair[0], pair[pair.length - 1]); });
+  };
 
   /* The shard a term lives in. */
   Searcher.prototype.shardOf = function (term) {
@@ -181,14 +218,7 @@
     return Promise.all(shards.map(function (i) {
       if (!self.loaded.has(i)) {
         var p = self.fetchJSON(i + ".json").then(function (data) {
-          Object.keys(data.terms).forEach(function (t) {
-            self.postings.set(t, data.terms[t].map(function (list) {
-              if (!list) return 0;
-              for (var k = 2, last = list[0]; k < list.length; k += 2) { last += list[k]; list[k] = last; }
-              return list;
-            }));
-          });
-          data.names.forEach(function (pair) { self.names.set(pair[0], pair[1]); });
+          self.add(data, true);
           self.done.add(i);
         });
         p.catch(function () { self.loaded.delete(i); });  // a failed download can be tried again
@@ -207,11 +237,13 @@
     return this.termsPromise;
   };
 
-  /* The query's words, each with its clauses as the engine runs them. */
-  function plan(text, typing) {
+  /* The query's words, each with its clauses as the engine runs them (Welsh: also its radicals, in Welsh fields). */
+  function plan(text, typing, welsh) {
     var ws = words(text, MAX_WORDS);
+    if (welsh) ws = ws.filter(function (w) { return !cymraeg().isStop(w); });
     return ws.map(function (w, i) {
-      return { word: w, term: stem(w), prefix: i === ws.length - 1 && typing !== false && w.length >= 2 };
+      return { word: w, term: stem(w), prefix: i === ws.length - 1 && typing !== false && w.length >= 2,
+               radicals: welsh ? welshRadicals(w) : [] };
     });
   }
 
@@ -222,11 +254,15 @@
    */
   Searcher.prototype.prepare = function (text, typing) {
     var self = this, need = new Set();
-    var clauses = plan(text, typing);
+    var clauses = plan(text, typing, this.welsh);
     clauses.forEach(function (c) {
-      need.add(self.shardOf(c.term));
-      if (c.prefix) self.shardsFor(c.word).forEach(function (i) { need.add(i); });
+      [c.word].concat(c.radicals).forEach(function (w) {
+        need.add(self.shardOf(stem(w)));
+        if (c.prefix) self.shardsFor(w).forEach(function (i) { need.add(i); });
+      });
     });
+    var key = nameKey(text);  // the exact-name rule: names live in the shard of their first word's term
+    if (key) need.add(this.shardOf(stem(key.split(" ")[0])));
     function slips() {
       var missing = clauses.filter(function (c) { return c.word.length >= 5 && !self.matches(c).length; });
       if (!missing.length) return null;
@@ -239,14 +275,20 @@
     return first ? first.then(slips) : slips();
   };
 
-  /* [term, boost] pairs a clause matches among the loaded postings (exact and, while typing, prefix). */
+  /*
+   * [term, boost, fields] a clause matches among the loaded postings: the word exactly and, while typing, as
+   * a prefix, in every field (fields null); in a hub with Welsh, each radical it may be a mutation of, below
+   * the word as typed (a mutation read back is a guess), in the Welsh fields only.
+   */
   Searcher.prototype.matches = function (c) {
-    var out = [];
-    if (this.postings.has(c.term)) out.push([c.term, EXACT]);
-    if (c.prefix) {
-      var w = c.word;
-      this.postings.forEach(function (_, t) { if (t.lastIndexOf(w, 0) === 0) out.push([t, PREFIX]); });
+    var out = [], self = this;
+    function add(w, exact, prefix, fields) {
+      var t = w === c.word ? c.term : stem(w);
+      if (self.postings.has(t)) out.push([t, exact, fields]);
+      if (c.prefix) self.postings.forEach(function (_, term) { if (term.lastIndexOf(w, 0) === 0) out.push([term, prefix, fields]); });
     }
+    add(c.word, EXACT, PREFIX, null);
+    c.radicals.forEach(function (r) { add(r, WELSH_EXACT, WELSH_PREFIX, self.welsh); });
     return out;
   };
 
@@ -256,22 +298,29 @@
     return this.terms.filter(function (t) { return withinOne(term, t); });
   };
 
-  /* Listing -> score for one word: lunr's query vector (boosts summed per term) against the field vectors. */
+  /*
+   * Listing -> score for one word, as lunr's Index.query scores it: per field, a query vector (each matched
+   * term's clause boosts summed) against the listing's field vector, divided by the query vector's length.
+   */
   Searcher.prototype.wordScores = function (c) {
-    var matched = this.matches(c);
+    var matched = this.matches(c), nf = this.manifest.fields.length, f;
     if (!matched.length && c.word.length >= 5) {
       // One slip allowed in longer words, only when the word as typed finds nothing.
       matched = this.near(c.term).filter(function (t) { return this.postings.has(t); }, this)
-        .map(function (t) { return [t, FUZZY]; });
+        .map(function (t) { return [t, FUZZY, null]; });
     }
-    var q = new Map();
-    matched.forEach(function (m) { q.set(m[0], (q.get(m[0]) || 0) + m[1]); });
-    var norm = 0;
-    q.forEach(function (b) { norm += b * b; });
-    norm = Math.sqrt(norm);
+    var q = [];
+    for (f = 0; f < nf; f++) q.push(new Map());
+    matched.forEach(function (m) {
+      (m[2] || q.map(function (_, i) { return i; })).forEach(function (g) { q[g].set(m[0], (q[g].get(m[0]) || 0) + m[1]); });
+    });
     var out = new Map(), self = this;
-    q.forEach(function (b, term) {
-      self.postings.get(term).forEach(function (list) {
+    q.forEach(function (qf, g) {
+      var norm = 0;
+      qf.forEach(function (b) { norm += b * b; });
+      norm = Math.sqrt(norm);
+      qf.forEach(function (b, term) {
+        var list = self.postings.get(term)[g];
         if (!list) return;
         for (var i = 0; i < list.length; i += 2) {
           var doc = list[i];
@@ -287,7 +336,7 @@
    * for (only stop words, say: then nothing is filtered out). Every word must match.
    */
   Searcher.prototype.scores = function (text, typing) {
-    var clauses = plan(text, typing);
+    var clauses = plan(text, typing, this.welsh);
     if (!clauses.length) return null;
     var total = null, self = this;
     clauses.forEach(function (c) {
@@ -297,7 +346,7 @@
       total.forEach(function (score, ref) { if (found.has(ref)) both.set(ref, score + found.get(ref)); });
       total = both;
     });
-    (this.names.get(clauses.map(function (c) { return c.word; }).join(" ")) || []).forEach(function (ref) {
+    (this.names.get(nameKey(text)) || []).forEach(function (ref) {
       if (total.has(ref)) total.set(ref, total.get(ref) + EXACT_NAME);
     });
     return total;
@@ -311,12 +360,25 @@
   };
 
   /* Listing numbers in relevance order (best score first, then the table's own order, by name). */
-  function ranked(scores) {
+  function order(scores) {
     if (scores === null) return null;
     return Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
   }
 
+  /* A Searcher over postings computed here, all in memory (tests of the engine's rules; small tools). */
+  function build(fields, docs, boosts, names) {
+    var data = postings(fields, docs, boosts, names);
+    var searcher = new Searcher({ count: docs.length, fields: fields, shards: [""] }, null);
+    searcher.add({ terms: data.terms, names: data.names }, false);
+    searcher.done.add(0);
+    searcher.terms = Object.keys(data.terms).sort();
+    return searcher;
+  }
+  /* Scores and order for text on a Searcher that has what the text needs (build, or after `prepare`). */
+  function scores(engine, text, typing) { return engine.scores(text, typing); }
+  function ranked(engine, text, typing) { return order(engine.scores(text, typing)); }
+
   global.HubSearchEngine = { words: words, terms: terms, stem: stem, nameKey: nameKey, postings: postings,
-                             postingsJSON: postingsJSON, withinOne: withinOne, Searcher: Searcher, ranked: ranked,
-                             MAX_WORDS: MAX_WORDS };
+                             postingsJSON: postingsJSON, withinOne: withinOne, Searcher: Searcher, order: order,
+                             build: build, scores: scores, ranked: ranked, MAX_WORDS: MAX_WORDS };
 })(typeof window !== "undefined" ? window : globalThis);

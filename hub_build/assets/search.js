@@ -961,7 +961,7 @@
     /* A Promise of the slugs in "Best match" order, or of null when the text has no words to search for. */
     ranked: function (text, typing) {
       return scored(text, typing).then(function (scores) {
-        var refs = engine.ranked(scores);
+        var refs = engine.order(scores);
         return refs === null ? null : refs.map(function (i) { return slugList[i]; });
       });
     },

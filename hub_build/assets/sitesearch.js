@@ -112,7 +112,7 @@
   function searchServices(text) {
     return loadDirectory().then(function (searcher) {
       return searcher.search(text, true).then(function (scores) {
-        var ranked = global.HubSearchEngine.ranked(scores) || [];
+        var ranked = global.HubSearchEngine.order(scores) || [];
         return details(ranked.slice(0, SHOWN), searcher.manifest.chunk).then(function (rows) {
           return { total: ranked.length, exact: ranked.length > 0 && scores.get(ranked[0]) >= 1e6, results: rows.map(function (d) {
             return { url: new URL(serviceURL.replace("{slug}", encodeURIComponent(d[0])), doc.baseURI).href,
@@ -126,6 +126,8 @@
   /* Pages, resources, practice examples and events for the text (Pagefind): {total, results}. */
   function searchPages(text) {
     return loadEngine().then(function (pagefind) {
+      // Pages as written: Welsh mutations of typed words are searched in the services' Welsh fields, where
+      // the directory's index knows which text is Welsh (search-engine.js, welsh.js).
       return pagefind.search(text);
     }).then(function (found) {
       var results = (found && found.results) || [];

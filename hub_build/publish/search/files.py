@@ -51,7 +51,7 @@ def search_files(hub: Hub) -> dict[str, bytes]:
     files = {f"{DATA_DIR}/table.json": _json(facet_table(hub, services)),
              f"{DATA_DIR}/slugs.json": _json([entry.slug for entry in services]),
              f"{DATA_DIR}/coords.json": _json(coordinates(services)), LUNR_TARGET: lunr}
-    files.update({f"{DATA_DIR}/details/{n}.json": _json(chunk) for n, chunk in enumerate(details_chunks(services))})
+    files.update({f"{DATA_DIR}/details/{n}.json": _json(chunk) for n, chunk in enumerate(details_chunks(hub, services))})
     files.update({f"{DATA_DIR}/{TEXT_DIR}/{name}": _json(data) for name, data in text_index_files(hub, services, lunr).items()})
     return files
 

@@ -18,7 +18,7 @@ from hub_build.core.hub import Hub, ServiceEntry
 
 FORMAT = 2
 CHUNK = 20  # rows per details file: a page of results touches at most 20 files of about 2 kB gzipped each
-DETAILS = ("slug", "name", "org", "summary", "phone", "email", "website", "langs", "addresses")
+DETAILS = ("slug", "name", "org", "summary", "phone", "email", "website", "langs", "addresses")  # + "cy" with Welsh
 FACETS = ("service_types", "audiences", "referral_routes", "cost_types", "formats", "nations")
 # Age bands a professional asks about; a service matches a band its age range overlaps.
 AGE_BANDS = ((0, 4, "Under 5"), (5, 10, "5 to 10"), (11, 15, "11 to 15"), (16, 18, "16 to 18"), (19, 25, "19 to 25"))
@@ -53,18 +53,14 @@ def coordinates(services: list[ServiceEntry]) -> list[list[Any]]:
 
 def ordered_services(hub: Hub) -> list[ServiceEntry]:
     """Row order of the tables and the text index: by name, as the browse pages list them."""
-    return sorted(hub.services, key=lambda e: (e.service.name.casefold(), e.slug))
+    return hub.services_by_name
 
 
 def facet_table(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
     """What the page needs before its first result: vocabularies, local authorities, one column per fact."""
     vocab = hub.vocabulary
     codes = {category: {key: n for n, key in enumerate(vocab.terms(category))} for category in FACETS}
-    names: dict[str, str] = {}
-    for entry in hub.services:
-        names.update(entry.local_authorities)
-        names.update(entry.coverage_areas)
-    la_list = sorted(names.items(), key=lambda item: (item[1].casefold(), item[0]))
+    la_list = sorted(hub.council_names.items(), key=lambda item: (item[1].casefold(), item[0]))
     las = {code: n for n, (code, _) in enumerate(la_list)}
     columns: dict[str, list[Any]] = {name: [] for name in (
         "types", "audiences", "ages", "referral", "cost", "formats", "national", "nations", "coverage_nations",
@@ -83,24 +79,32 @@ def facet_table(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
         }
         for name, value in row.items():
             columns[name].append(value)
-    return {
+    table = {
         "format": FORMAT, "count": len(services), "chunk": CHUNK,
         "vocab": {category: [[key, vocab.label(category, key)] for key in codes[category]] for category in FACETS},
         "ages": [list(band) for band in AGE_BANDS],
         "las": [[code, name, code[:1]] for code, name in la_list],
         "columns": columns,
     }
+    if hub.has_welsh:  # the Welsh labels, in the same order as `vocab`, for the Welsh search page
+        table["vocab_cy"] = {category: [vocab.label(category, key, "cy") for key in codes[category]] for category in FACETS}
+    return table
 
 
-def details(entry: ServiceEntry) -> list[Any]:
-    """What a result card shows of one listing, in DETAILS order."""
+def details(hub: Hub, entry: ServiceEntry) -> list[Any]:
+    """What a result card shows of one listing, in DETAILS order; in a hub with Welsh, then [name, summary]
+    as the Welsh site shows them ("" where the listing has no Welsh version)."""
     s = entry.service
     addresses = [", ".join(part for part in (loc.name, loc.address, loc.postcode) if part) for loc in s.locations]
-    return [entry.slug, s.name, s.organisation.name, s.summary, s.contact.phone or "", s.contact.email or "",
-            s.contact.website or "", [s.lang_of_name, s.text_language or ""], addresses]
+    row = [entry.slug, s.name, s.organisation.name, s.summary, s.contact.phone or "", s.contact.email or "",
+           s.contact.website or "", [s.lang_of_name, s.text_language or ""], addresses]
+    if hub.has_welsh:
+        name, summary = hub.text(entry, "name", "cy"), hub.text(entry, "summary", "cy")
+        row.append([name.text if not name.fell_back else "", summary.text if not summary.fell_back else ""])
+    return row
 
 
-def details_chunks(services: list[ServiceEntry]) -> list[list[list[Any]]]:
+def details_chunks(hub: Hub, services: list[ServiceEntry]) -> list[list[list[Any]]]:
     """The details of every row, CHUNK rows a file: chunk k holds rows k * CHUNK to (k + 1) * CHUNK - 1."""
-    rows = [details(entry) for entry in services]
+    rows = [details(hub, entry) for entry in services]
     return [rows[start:start + CHUNK] for start in range(0, len(rows), CHUNK)]

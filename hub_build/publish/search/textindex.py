@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from hub_build.core.hub import Hub, ServiceEntry
-from hub_build.publish.search.index import FIELDS, boosts, document
+from hub_build.publish.search.index import index_input
 from hub_build.publish.search.table import CHUNK
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -32,9 +32,10 @@ class TextIndexError(RuntimeError):
     """The JavaScript engine could not run: the message says what to install."""
 
 
-def run_engine(fields: list[list[Any]], docs: list[list[str]], boosts: list[list[Any]], names: list[str],
-               lunr_js: bytes) -> dict[str, Any]:
-    """search-engine.js's `postings`, run in V8 with lunr.js: {terms: {term: [field postings]}, names: [...]}."""
+def run_engine(data: dict[str, Any], lunr_js: bytes) -> dict[str, Any]:
+    """search-engine.js's `postings` over index_input's data, run in V8 with lunr.js and welsh.js (Welsh
+    fields, marked "cy", are indexed under every radical of each word): {terms: {term: [field postings]},
+    names: [[name key, term of its first word, [rows]]]}."""
     try:
         from py_mini_racer import MiniRacer
     except ImportError as error:
@@ -43,9 +44,9 @@ def run_engine(fields: list[list[Any]], docs: list[list[str]], boosts: list[list
     try:
         context.eval("var window = globalThis;")
         context.eval(lunr_js.decode("utf-8"))
+        context.eval((ASSETS / "welsh.js").read_text(encoding="utf-8"))
         context.eval((ASSETS / "search-engine.js").read_text(encoding="utf-8"))
-        data = json.dumps({"fields": fields, "docs": docs, "boosts": boosts, "names": names}, ensure_ascii=False)
-        result = context.call("HubSearchEngine.postingsJSON", data)
+        result = context.call("HubSearchEngine.postingsJSON", json.dumps(data, ensure_ascii=False))
     finally:
         context.close()  # an open context keeps the interpreter from exiting
     return json.loads(result)
@@ -93,10 +94,8 @@ def shard_keys(sizes: dict[str, int], limit: int = SHARD_CHARS) -> dict[str, str
 
 def text_index_files(hub: Hub, services: list[ServiceEntry], lunr_js: bytes) -> dict[str, Any]:
     """File name (under search-data/text/) -> JSON data: index.json (the manifest), N.json shards, terms.json."""
-    docs = [[document(hub, entry)[name] for name, _ in FIELDS] for entry in services]
-    weights = boosts(hub, services)
-    fields = [[name, boost] for name, boost in FIELDS]
-    built = run_engine(fields, docs, weights, [entry.service.name for entry in services], lunr_js)
+    data = index_input(hub, services)
+    built = run_engine(data, lunr_js)
     terms: dict[str, list[Any]] = built["terms"]
     keys = shard_keys({term: _size(term, post) for term, post in terms.items()})
     order = sorted(set(keys.values()))
@@ -108,7 +107,7 @@ def text_index_files(hub: Hub, services: list[ServiceEntry], lunr_js: bytes) -> 
         if first in keys:
             shards[number[keys[first]]]["names"].append([key, rows])
     files: dict[str, Any] = {f"{n}.json": shard for n, shard in enumerate(shards)}
-    files["index.json"] = {"format": FORMAT, "count": len(services), "fields": fields, "shards": order,
-                           "boosts": weights, "chunk": CHUNK}  # rows per details file, for the box on every page
+    files["index.json"] = {"format": FORMAT, "count": len(services), "fields": data["fields"], "shards": order,
+                           "boosts": data["boosts"], "chunk": CHUNK}  # rows per details file, for the box on every page
     files["terms.json"] = sorted(terms)
     return files
