@@ -67,11 +67,12 @@ def index_input(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
     fields ([name, boost] or [name, boost, "cy"]), per listing its text in field order, document boosts and
     names, all in the order of `services` (row order)."""
     welsh = hub.has_welsh
-    fields = [[name, boost] for name, boost in FIELDS] + ([list(f) for f in WELSH_FIELDS] if welsh else [])
+    fields: list[list[Any]] = [[name, boost] for name, boost in FIELDS] + ([list(f) for f in WELSH_FIELDS] if welsh else [])
+    names = [str(field[0]) for field in fields]
     docs = []
     for entry in services:
         doc = document(hub, entry)
         if welsh:
             doc.update(welsh_document(hub, entry))
-        docs.append([doc[field[0]] for field in fields])
+        docs.append([doc[name] for name in names])
     return {"fields": fields, "docs": docs, "boosts": boosts(hub, services), "names": [e.service.name for e in services]}
