@@ -11,11 +11,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from collections.abc import Mapping
 from typing import Any, Callable
 
 from hub_build.core.hub import Hub
-from hub_build.publish.search.sitewide import PageRecord
+from hub_build.publish.extras import publish_extras, publish_feeds, publish_open_data
+from hub_build.publish.search.sitewide import PageRecord, write_sitewide_index
 from hub_build.render.sanitise import sanitise_page
 from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
 
@@ -130,5 +132,12 @@ class SitePages:
             return  # the editor's own opt-out, as the renderer's search honours it
         self.search_pages.append(PageRecord(url=url, kind=kind, title=title, body_html=body))
 
-    def service_urls(self) -> dict[str, str]:
-        return {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
+    def publish(self, site_dir: Path, *, site_name: str) -> int:
+        """Everything the hub adds beside the renderer's pages, once they are written (geo and search data,
+        scripts, schemas, feeds, calendars, open data, the site-wide search index); returns how many pages and
+        listings the search index holds. SitewideSearchError when Pagefind fails."""
+        publish_extras(self.hub, site_dir)
+        publish_feeds(self.site, site_dir, site_name=site_name)
+        publish_open_data(self.hub, site_dir)
+        urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
+        return write_sitewide_index(self.hub, self.search_pages, urls, site_dir)

@@ -27,10 +27,10 @@ from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
 from hub_build.load.loader import load_hub
 from hub_build.core.problems import format_report
-from hub_build.publish.extras import THEME_DIR, publish_extras, publish_feeds, publish_open_data
+from hub_build.publish.extras import THEME_CSS, THEME_DIR, THEME_JS
 from hub_build.render.site import HubSite
 from hub_build.render.urls import SiteUrls
-from hub_build.publish.search.sitewide import SitewideSearchError, write_sitewide_index
+from hub_build.publish.search.sitewide import SitewideSearchError
 from hub_build.core.settings import HubSettings, read_mkdocs_config
 from hub_build.publish.sitedir import site_folder_problem
 
@@ -82,14 +82,8 @@ class HubPlugin(BasePlugin):
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
         self.pages = SitePages(hub, self.site)
         config.theme.dirs.insert(0, str(THEME_DIR))
-        config.extra_css.append("assets/hub/hub.css")
-        config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
-        config.extra_javascript.append("assets/hub/print.js")  # the print header's date and page address
-        config.extra_javascript.append("assets/hub/keyboard.js")  # the header's menu and search buttons by keyboard
-        config.extra_css.append("assets/hub/search.css")
-        config.extra_javascript.append("assets/hub/sitesearch.js")  # the search box on every page (theme/partials/search.html)
-        config.extra_css.append("assets/hub/sitesearch.css")
-        config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
+        config.extra_css.extend(THEME_CSS)
+        config.extra_javascript.extend(THEME_JS)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -157,12 +151,9 @@ class HubPlugin(BasePlugin):
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.hub is not None and self.site is not None and self.pages is not None
-        publish_extras(self.hub, Path(config.site_dir))
-        publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
-        publish_open_data(self.hub, Path(config.site_dir))
+        assert self.pages is not None
         try:
-            count = write_sitewide_index(self.hub, self.pages.search_pages, self.pages.service_urls(), Path(config.site_dir))
+            count = self.pages.publish(Path(config.site_dir), site_name=config.site_name)
         except SitewideSearchError as error:
             raise PluginError(f"the site-wide search index could not be written: {error}") from error
         log.info("site-wide search: %d pages and listings indexed", count)
