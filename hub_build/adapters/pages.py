@@ -9,6 +9,7 @@ site-wide search records. Nothing here imports a renderer.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +17,41 @@ from collections.abc import Mapping
 from typing import Any, Callable
 
 from hub_build.core.hub import Hub
+from hub_build.core.problems import format_report
+from hub_build.core.settings import HubSettings, read_mkdocs_config
+from hub_build.load.config_links import link_setting_problems
+from hub_build.load.loader import load_hub
+from hub_build.publish.sitedir import site_folder_problem
 from hub_build.publish.extras import publish_extras, publish_feeds, publish_open_data
 from hub_build.publish.search.sitewide import PageRecord, write_sitewide_index
 from hub_build.render.sanitise import sanitise_page
 from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
+
+class BuildRefused(Exception):
+    """Why nothing was built, as one message for the person building (the renderer shows it its own way)."""
+
+
+def checked_hub(root: Path, settings: HubSettings, docs_dir: Path, site_dir: Path, config_file: Path | None,
+                log: logging.Logger) -> Hub:
+    """The hub, loaded and checked before the renderer touches anything; warnings go to `log` (overdue reviews
+    are the editors' to-do list, not a broken build, so at INFO); BuildRefused on any error."""
+    refused = site_folder_problem(site_dir, root, docs_dir, settings, config_file or root / "mkdocs.yml")
+    if refused:  # checked before the renderer empties the site folder
+        raise BuildRefused(f"{refused}; nothing was built or changed")
+    hub = load_hub(root, settings, docs_dir=docs_dir)
+    if config_file is not None:
+        hub.problems.extend(link_setting_problems(config_file, read_mkdocs_config(config_file), config_file.name))
+    for problem in hub.warnings:
+        log.log(logging.INFO if problem.field == "last_reviewed" else logging.WARNING, problem.as_text())
+    if hub.errors:
+        raise BuildRefused(f"the hub's content has {len(hub.errors)} error(s); nothing was built.\n"
+                           + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report.")
+    return hub
+
+
+def _as_is(fragment: str) -> str:
+    return fragment
+
 
 MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
 
@@ -96,31 +128,34 @@ class SitePages:
                 meta[key] = plain(meta[key])
         return meta
 
-    def generated_body(self, page: GeneratedPage, url: str) -> str:
+    def generated_body(self, page: GeneratedPage, url: str, hub_links: Callable[[str], str] = _as_is) -> str:
         """A generated page's HTML at `url`; lists (sector, index and event pages) are found by what they are,
-        not by the items they repeat."""
+        not by the items they repeat. `hub_links` adapts the links in HTML the hub made to how the renderer
+        reads links in the HTML it is given (Zensical: relative to the Markdown file, not the page)."""
         if page.kind not in ("listing", "browse"):
             self.add_search_page(url, "Page", page.title, f"<p>{html.escape(page.description)}</p>", {})
-        return page.render(url)
+        return hub_links(page.render(url))
 
-    def editor_body(self, src_uri: str, url: str, rendered: str, meta: Mapping[str, Any], title: str) -> str:
+    def editor_body(self, src_uri: str, url: str, rendered: str, meta: Mapping[str, Any], title: str,
+                    hub_links: Callable[[str], str] = _as_is) -> str:
         """An editor's page as the renderer made it from its Markdown, sanitised, with the hub's blocks put in
         place of their markers, an item's panel first and 'Report a problem' and a sector's lists after."""
         parts = MARKER.split(rendered)
         body = "".join(
             sanitise_page(part) if index % 2 == 0 else
-            (self.site.render_block(part, url) if part in BLOCK_NAMES else "")
+            (hub_links(self.site.render_block(part, url)) if part in BLOCK_NAMES else "")
             for index, part in enumerate(parts)
         )
         resource = self.hub.resources_by_uri.get(src_uri)
         if resource is not None:
-            body = f"<h1>{html.escape(resource.resource.title)}</h1>" + self.site.render_resource_panel(resource, url) + body
+            body = (f"<h1>{html.escape(resource.resource.title)}</h1>"
+                    + hub_links(self.site.render_resource_panel(resource, url)) + body)
         panel = self.site.knowledge.page_for(src_uri, url)
         if panel is not None:
-            body = f"<h1>{html.escape(panel[0])}</h1>" + panel[2] + body
-        body += self.site.report_for(src_uri, url)  # 'Report a problem' on item pages
+            body = f"<h1>{html.escape(panel[0])}</h1>" + hub_links(panel[2]) + body
+        body += hub_links(self.site.report_for(src_uri, url))  # 'Report a problem' on item pages
         if src_uri in self.sector_intros:
-            body += self.site.render_sector(self.sector_intros[src_uri], url, with_title=False)
+            body += hub_links(self.site.render_sector(self.sector_intros[src_uri], url, with_title=False))
         shown = html.unescape(re.sub(r"<[^>]*>", "", str(meta.get("title") or title or "")))
         self.add_search_page(url, self.page_kinds.get(src_uri, "Page"), shown, body, meta)
         return body

@@ -20,19 +20,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
-from hub_build.adapters.pages import SitePages, plain
-from hub_build.load.config_links import link_setting_problems
+from hub_build.adapters.pages import BuildRefused, SitePages, checked_hub, plain
 from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
-from hub_build.load.loader import load_hub
-from hub_build.core.problems import format_report
 from hub_build.publish.extras import THEME_CSS, THEME_DIR, THEME_JS
 from hub_build.render.site import HubSite
 from hub_build.render.urls import SiteUrls
 from hub_build.publish.search.sitewide import SitewideSearchError
-from hub_build.core.settings import HubSettings, read_mkdocs_config
-from hub_build.publish.sitedir import site_folder_problem
+from hub_build.core.settings import HubSettings
 
 log = logging.getLogger("mkdocs.plugins.hub")
 
@@ -62,22 +58,11 @@ class HubPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         config_file = Path(config.config_file_path) if config.config_file_path else root / "mkdocs.yml"
-        refused = site_folder_problem(Path(config.site_dir), root, Path(config.docs_dir), self.settings, config_file)
-        if refused:  # checked before MkDocs empties the site folder
-            raise PluginError(f"{refused}; nothing was built or changed")
-        hub = load_hub(root, self.settings, docs_dir=Path(config.docs_dir))
-        if config.config_file_path:
-            path = Path(config.config_file_path)
-            hub.problems.extend(link_setting_problems(path, read_mkdocs_config(path), path.name))
-        for problem in hub.warnings:
-            # Overdue reviews are the editors' to-do list, not a broken build.
-            level = logging.INFO if problem.field == "last_reviewed" else logging.WARNING
-            log.log(level, problem.as_text())
-        if hub.errors:
-            raise PluginError(
-                f"the hub's content has {len(hub.errors)} error(s); nothing was built.\n"
-                + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report."
-            )
+        try:
+            hub = checked_hub(root, self.settings, Path(config.docs_dir), Path(config.site_dir),
+                              config_file if config.config_file_path else None, log)
+        except BuildRefused as refused:
+            raise PluginError(str(refused)) from None
         self.hub = hub
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
         self.pages = SitePages(hub, self.site)
