@@ -28,7 +28,8 @@ from hub_build.publish.extras import THEME_CSS, THEME_DIR, THEME_JS
 
 EXTENSION = "hub_build.adapters.zensical.extension"
 CONFIG_NAME = "zensical.yml"
-GENERATED_BODY = "<!-- the hub writes this page -->\n"
+# Zensical renders a page through Markdown (so through the hub's extension) only when it has a body.
+RENDER_ME = "<!-- the hub fills this page -->\n"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -48,7 +49,7 @@ def read_config(config_file: Path) -> dict[str, Any]:
 
 
 def _front_matter(meta: dict[str, Any]) -> str:
-    return "---\n" + (yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else "") + "---\n\n"
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"  # {} when empty: Zensical needs a document
 
 
 def _staged_name(src_uri: str) -> str:
@@ -69,13 +70,13 @@ def stage_docs(pages: SitePages, docs: Path) -> dict[str, str]:
             shutil.copyfile(source.path, target)  # the inventory checked it is a regular file inside the hub
     for generated in pages.plan(lambda src_uri: src_uri in published):
         staged_names[_staged_name(generated.src_uri)] = generated.src_uri
-        # A body, or Zensical would not render the page through Markdown (and the hub's extension) at all.
-        _write(docs / _staged_name(generated.src_uri), _front_matter(pages.generated_meta(generated)) + GENERATED_BODY)
+        _write(docs / _staged_name(generated.src_uri), _front_matter(pages.generated_meta(generated)) + RENDER_ME)
     for src_uri, page in hub.pages.items():
         if src_uri in pages.generated or src_uri not in published:
             continue
         staged_names[_staged_name(src_uri)] = src_uri
-        _write(docs / _staged_name(src_uri), _front_matter(pages.editor_meta(src_uri)) + page.body)
+        body = page.body if page.body.strip() else RENDER_ME  # e.g. a practice example, all in its front matter
+        _write(docs / _staged_name(src_uri), _front_matter(pages.editor_meta(src_uri)) + body)
     return staged_names
 
 
