@@ -159,6 +159,22 @@ def test_zensical_pages_are_checked_sanitised_and_get_the_hub_blocks(tmp_path: P
 
 
 @NEEDS_311
+def test_zensical_keeps_generated_pages_out_of_a_navigation_it_makes(tmp_path: Path) -> None:
+    """Without `nav` in mkdocs.yml the renderer lists every page; listings, browse and sector pages stay out, as
+    under MkDocs, or the navigation would grow with every listing."""
+    root = make_hub(tmp_path / "hub")
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"nav:\n(  - .*\n)+", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "nav:" not in config.read_text(encoding="utf-8").replace("not_in_nav", "")
+    done = hub_build("build", "--renderer", "zensical", "-d", str(tmp_path / "site"), cwd=root)
+    assert done.returncode == 0, done.stderr[-3000:]
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="./find/"' in home  # generated pages meant for the navigation are in it
+    for hidden in ("services/bristol-family-links/", "browse/a-z/", "sectors/schools/", "browse/types/"):
+        assert hidden not in home
+
+
+@NEEDS_311
 def test_zensical_build_refuses_what_the_inventory_refuses(tmp_path: Path) -> None:
     root = make_hub(tmp_path / "hub")
     (root / "content" / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")

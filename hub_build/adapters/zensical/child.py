@@ -59,7 +59,8 @@ def build(config_file: Path, site_dir: Path, *, strict: bool | None) -> int:
     try:
         staged_names = stage.stage_docs(pages, project / "docs")
         stage.stage_theme(config, config_file, project / "theme")
-        staged_config = stage.stage_config(config, config_file, project, strict=strict, settings=settings)
+        staged_config = stage.stage_config(config, config_file, project, strict=strict, settings=settings,
+                                           hidden=stage.not_in_nav(pages, staged_names))
         extension.serve_pages(pages, staged_names)
         _run_zensical(staged_config, strict=bool(strict if strict is not None else config.get("strict")))
         stage.move_site(project, site_dir)

@@ -14,6 +14,7 @@ Files are named `.md` whatever Markdown extension the contributor used; `staged_
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,26 @@ def stage_theme(config: dict[str, Any], config_file: Path, theme: Path) -> None:
     shutil.copytree(THEME_DIR, theme, dirs_exist_ok=True)
 
 
+def not_in_nav(pages: SitePages, staged_names: dict[str, str]) -> str:
+    """gitignore-style patterns (Zensical's `not_in_nav`) for the generated pages kept out of the navigation
+    (listings, browse and sector pages), one pattern per folder with the exceptions negated, so that the list
+    does not grow with the number of listings: without a `nav`, Zensical would list every one."""
+    folders: dict[str, list[tuple[str, bool]]] = {}
+    for staged, src_uri in staged_names.items():
+        generated = pages.generated.get(src_uri)
+        hidden = generated is not None and not pages.in_nav(generated)
+        folders.setdefault(posixpath.dirname(staged), []).append((staged, hidden))
+    patterns = []
+    for folder, entries in sorted(folders.items()):
+        if not any(hidden for _, hidden in entries):
+            continue
+        patterns.append(f"/{folder}/*.md" if folder else "/*.md")
+        patterns += [f"!/{staged}" for staged, hidden in sorted(entries) if not hidden]
+    return "\n".join(patterns)
+
+
 def stage_config(config: dict[str, Any], config_file: Path, project: Path, *, strict: bool | None,
-                 settings: HubSettings | None = None) -> Path:
+                 settings: HubSettings | None = None, hidden: str = "") -> Path:
     """Write zensical.yml: the hub's mkdocs.yml (INHERIT, merged by Zensical: lists are appended, mappings
     merged, other values replaced) with the staged folders, the hub's extension, styles and scripts."""
     theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
@@ -114,6 +133,9 @@ def stage_config(config: dict[str, Any], config_file: Path, project: Path, *, st
                                              "open_data_licence_url": settings.open_data_licence_url}}
     if strict is not None:
         staged["strict"] = strict
+    if hidden:  # added to the hub's own patterns (INHERIT would replace them)
+        own = config.get("not_in_nav")
+        staged["not_in_nav"] = (own.rstrip("\n") + "\n" if isinstance(own, str) and own.strip() else "") + hidden + "\n"
     path = project / CONFIG_NAME
     path.write_text(yaml.safe_dump(staged, sort_keys=False), encoding="utf-8")
     return path
