@@ -20,7 +20,7 @@ from hub_build.core.hub import Hub
 from hub_build.core.problems import format_report
 from hub_build.core.settings import HubSettings, read_mkdocs_config
 from hub_build.load.config_links import link_setting_problems
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.publish.sitedir import site_folder_problem
 from hub_build.publish.extras import publish_extras, publish_feeds, publish_open_data
 from hub_build.publish.search.sitewide import PageRecord, write_sitewide_index
@@ -172,7 +172,8 @@ class SitePages:
         scripts, schemas, feeds, calendars, open data, the site-wide search index); returns how many pages and
         listings the search index holds. SitewideSearchError when Pagefind fails."""
         publish_extras(self.hub, site_dir)
-        publish_feeds(self.site, site_dir, site_name=site_name)
+        publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, site_dir, site_name=site_name,
+                      site_url=self.site.site_url)
         publish_open_data(self.hub, site_dir)
         urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
         return write_sitewide_index(self.hub, self.search_pages, urls, site_dir)

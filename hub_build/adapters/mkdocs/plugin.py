@@ -26,7 +26,7 @@ from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
 from hub_build.publish.extras import THEME_CSS, THEME_DIR, THEME_JS
 from hub_build.render.site import HubSite
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 from hub_build.publish.search.sitewide import SitewideSearchError
 from hub_build.core.settings import HubSettings
 

@@ -28,7 +28,7 @@ from hub_build.adapters.zensical import extension, stage
 from hub_build.core.settings import HubSettings, hub_options
 from hub_build.publish.search.sitewide import SitewideSearchError
 from hub_build.render.site import HubSite
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 
 log = logging.getLogger("hub_build.zensical")
 
