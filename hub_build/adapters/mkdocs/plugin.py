@@ -24,7 +24,7 @@ from hub_build.adapters.pages import BuildRefused, SitePages, checked_hub, plain
 from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
-from hub_build.publish.extras import THEME_CSS, THEME_DIR, THEME_JS
+from hub_build.publish.extras import THEME_CSS, THEME_DIR, theme_scripts
 from hub_build.render.site import HubSite
 from hub_build.core.urls import SiteUrls
 from hub_build.publish.search.sitewide import SitewideSearchError
@@ -68,7 +68,7 @@ class HubPlugin(BasePlugin):
         self.pages = SitePages(hub, self.site)
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.extend(THEME_CSS)
-        config.extra_javascript.extend(THEME_JS)
+        config.extra_javascript.extend(theme_scripts(hub))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

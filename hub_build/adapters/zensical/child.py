@@ -60,7 +60,7 @@ def build(config_file: Path, site_dir: Path, *, strict: bool | None) -> int:
         staged_names = stage.stage_docs(pages, project / "docs")
         stage.stage_theme(config, config_file, project / "theme")
         staged_config = stage.stage_config(config, config_file, project, strict=strict, settings=settings,
-                                           hidden=stage.not_in_nav(pages, staged_names))
+                                           hidden=stage.not_in_nav(pages, staged_names), hub=hub)
         extension.serve_pages(pages, staged_names)
         _run_zensical(staged_config, strict=bool(strict if strict is not None else config.get("strict")))
         stage.move_site(project, site_dir)

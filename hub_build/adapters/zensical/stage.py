@@ -23,9 +23,10 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from hub_build.adapters.pages import SitePages
+from hub_build.core.hub import Hub
 from hub_build.core.settings import HubSettings
 from hub_build.load.inventory import markdown_stem
-from hub_build.publish.extras import THEME_CSS, THEME_DIR, THEME_JS
+from hub_build.publish.extras import THEME_CSS, THEME_DIR, THEME_JS, theme_scripts
 
 EXTENSION = "hub_build.adapters.zensical.extension"
 CONFIG_NAME = "zensical.yml"
@@ -113,7 +114,7 @@ def not_in_nav(pages: SitePages, staged_names: dict[str, str]) -> str:
 
 
 def stage_config(config: dict[str, Any], config_file: Path, project: Path, *, strict: bool | None,
-                 settings: HubSettings | None = None, hidden: str = "") -> Path:
+                 settings: HubSettings | None = None, hidden: str = "", hub: Hub | None = None) -> Path:
     """Write zensical.yml: the hub's mkdocs.yml (INHERIT, merged by Zensical: lists are appended, mappings
     merged, other values replaced) with the staged folders, the hub's extension, styles and scripts."""
     theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
@@ -126,7 +127,7 @@ def stage_config(config: dict[str, Any], config_file: Path, project: Path, *, st
         "theme": {"custom_dir": "theme", **({} if "variant" in theme else {"variant": "classic"})},
         "markdown_extensions": {EXTENSION: {}} if isinstance(config.get("markdown_extensions"), dict) else [EXTENSION],
         "extra_css": list(THEME_CSS),
-        "extra_javascript": list(THEME_JS),
+        "extra_javascript": theme_scripts(hub) if hub is not None else list(THEME_JS),
     }
     if settings is not None:  # the footer's open-data licence (theme/partials/copyright.html)
         staged["extra"] = {"hub_open_data": {"open_data_licence": settings.open_data_licence,
