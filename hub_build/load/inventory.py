@@ -370,7 +370,7 @@ def _translations(inventory: Inventory, settings: HubSettings) -> None:
 
 def _looks_like(path: Path, suffix: str) -> bool:
     signatures = SIGNATURES.get(suffix)
-    if not signatures:
+    if not signatures and suffix != "webp":  # (webp has no fixed prefix: checked below, as it was never reached)
         return True
     try:
         with open(path, "rb") as handle:
