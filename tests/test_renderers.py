@@ -110,7 +110,7 @@ def test_same_files_beside_the_pages(renderer: str) -> None:
                    "assets/hub/sitesearch.js", "schema/service.schema.json", "events/upcoming.ics"):
         assert needed in other
     fragments = [len(list((site / "pagefind" / "fragment").iterdir())) for site in (built("mkdocs"), built(renderer))]
-    assert fragments[0] == fragments[1] > 100  # one fragment per page or listing Pagefind indexed
+    assert fragments[0] == fragments[1] > 50  # one fragment per page Pagefind indexed (listings: the directory index)
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)
