@@ -26,7 +26,7 @@ from hub_build.publish.search.table import ordered_services, result_table
 
 TODAY = dt.date(2026, 11, 23)
 OLD = (TODAY - dt.timedelta(days=400)).isoformat()
-# bench/js_mutants.py points this at a mutated copy of the engine: mutmut cannot mutate JavaScript.
+# bench/hand_mutants.py points this at a mutated copy of the engine: mutmut cannot mutate JavaScript.
 ENGINE = Path(os.environ.get("HUB_TEST_SEARCH_ENGINE") or REPO / "hub_build" / "assets" / "search-engine.js")
 TAGS = "Family support Help with visits Children and young people Parents and carers Visiting prison"
 SUMMARY = "One-to-one support for children and carers in Bristol when a parent is in prison."
