@@ -22,7 +22,7 @@ from hub_build.core.problems import Problem
 from hub_build.core.vocabulary import load_vocabulary
 from hub_build.load import config_links, placeholders
 from hub_build.load.validation import dotted, problems_from
-from hub_build.load.yamlsource import MAX_FILE_BYTES, Positions, YamlProblem, decode_source, load_yaml
+from hub_build.core.yamlsource import MAX_FILE_BYTES, Positions, YamlProblem, decode_source, load_yaml
 from hub_build.model.items import Event, Resource, Service
 
 from hubs import GOOD_LISTING, GOOD_RESOURCE, dump

@@ -12,7 +12,7 @@ import pytest
 from hub_build.load.loader import split_front_matter
 from hub_build.publish.schema import build_schemas, schema_text
 from hub_build.core.vocabulary import load_vocabulary
-from hub_build.load.yamlsource import load_yaml
+from hub_build.core.yamlsource import load_yaml
 from hubs import GOOD_LISTING, REPO, dump, hub_build, listing, make_hub
 
 VOCABULARY, _ = load_vocabulary()
@@ -130,7 +130,8 @@ SAMPLES = {"service": "directory/*.yaml", "resource": "content/resources/*.md",
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
 def test_every_sample_file_passes_its_schema(kind):
     checker = validator(kind)
-    paths = [p for p in sorted(REPO.glob(SAMPLES[kind])) if p.name != "index.md"]
+    # Welsh siblings (x.cy.md) hold only an item's Welsh text: the loader checks them with their own models
+    paths = [p for p in sorted(REPO.glob(SAMPLES[kind])) if p.name != "index.md" and not p.name.endswith(".cy.md")]
     if kind in ("service", "resource"):
         assert len(paths) >= 20
     failures = {p.name: [e.message[:120] for e in checker.iter_errors(read(p))] for p in paths}

@@ -19,7 +19,7 @@ from browser import chromium_page
 from hubs import REPO, listing, make_hub
 
 from hub_build.core.settings import HubSettings
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.publish.search.files import lunr_js_path
 from hub_build.publish.search.index import FIELDS, FROM_TABLE, OVERDUE_BOOST, OWN_FIELDS, document, index_data
 from hub_build.publish.search.table import ordered_services, result_table

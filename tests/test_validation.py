@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.settings import HubSettings
 
 from hubs import GOOD_LISTING, GOOD_RESOURCE, dump, hub_build, listing, make_hub
@@ -342,7 +342,8 @@ def test_vocabulary_term_with_a_stray_setting_is_reported(tmp_path):
     (tmp_path / "vocabulary.yaml").write_text("topics:\n  play: {label: Play, games and sport}\n")
     assert problems_of(tmp_path, vocabulary="vocabulary.yaml") == [
         "vocabulary.yaml:2:3: error: topics.play: term 'play' has unknown setting(s): games and sport\n"
-        "    hint: a term has label, description and asks_for; put labels with commas in quotes"
+        "    hint: a term has label, description, asks_for, and in Welsh cy and cy_description; "
+        "put labels with commas in quotes"
     ]
 
 

@@ -14,12 +14,14 @@ from hub_build.load.duplicates import duplicate_warnings
 from hub_build.model.fields import slug_problem
 from hub_build.core.hub import EventEntry, Hub, PageSource, PracticeEntry, ResourceEntry, ServiceEntry
 from hub_build.load.inventory import Inventory, generated_clashes, markdown_stem, take_inventory
-from hub_build.model.items import EditorPage, Event, Practice, Resource, Service
+from hub_build.model.items import (
+    EditorPage, Event, EventWelsh, Practice, PracticeWelsh, Resource, ResourceWelsh, Service,
+)
 from hub_build.core.problems import Problem, Severity
 from hub_build.core.settings import HubSettings, today as build_today
 from hub_build.load.validation import problems_from
 from hub_build.core.vocabulary import load_vocabulary
-from hub_build.load.yamlsource import Positions, YamlProblem, decode_source, load_yaml
+from hub_build.core.yamlsource import Positions, YamlProblem, decode_source, load_yaml
 
 RESERVED_SLUGS = {"index"}
 
@@ -205,33 +207,67 @@ def _load_editor_pages(hub: Hub, context: dict) -> None:
     """Every other Markdown page: its front matter is read strictly (no aliases, no tags) and may hold
     only the keys the hub allows (models.EditorPage); a broken one is an error, never page text."""
     for item in _inventory(hub).of_kind("page"):
-        raw = _read(hub, item.path, item.source)
-        if raw is None:
-            continue
-        try:
-            text = decode_source(raw)
-        except YamlProblem as p:
-            hub.problems.append(Problem(item.source, p.line, p.col, p.message, p.hint))
-            continue
-        yaml_text, body, _ = split_front_matter(text)
-        if yaml_text is None:
-            if text.replace("\r", "\n").split("\n", 1)[0].rstrip() == "---":
-                hub.problems.append(Problem(item.source, 1, 1, "the front matter has no closing '---' line",
-                                            "end the page's settings with a line of three hyphens: ---"))
+        page = _read_page(hub, item, EditorPage, context)
+        if page is not None:
+            hub.pages[item.rel] = page
+
+
+def _read_page(hub: Hub, item, model: type[BaseModel], context: dict) -> Optional[PageSource]:
+    """A page whose front matter is optional and, when present, checked against `model`."""
+    raw = _read(hub, item.path, item.source)
+    if raw is None:
+        return None
+    try:
+        text = decode_source(raw)
+    except YamlProblem as p:
+        hub.problems.append(Problem(item.source, p.line, p.col, p.message, p.hint))
+        return None
+    yaml_text, body, _ = split_front_matter(text)
+    if yaml_text is None:
+        if text.replace("\r", "\n").split("\n", 1)[0].rstrip() == "---":
+            hub.problems.append(Problem(item.source, 1, 1, "the front matter has no closing '---' line",
+                                        "end the page's settings with a line of three hyphens: ---"))
+            return None
+        return PageSource(item.source, body, model() if model is not EditorPage else None)
+    if not yaml_text.strip():
+        return PageSource(item.source, body, model())
+    data, positions, problems = parse_document(raw, item.source, front_matter=True)
+    hub.problems.extend(problems)
+    if data is None:
+        return None
+    meta, problems = validate(model, data, item.source, positions, context)
+    hub.problems.extend(problems)
+    if meta is not None and not positions.problems:
+        return PageSource(item.source, body, meta)
+    return None
+
+
+# The model of a Welsh sibling's front matter, by its original's kind: an editor page's settings, or an item's text.
+TRANSLATION_MODELS: dict[str, type[BaseModel]] = {
+    "page": EditorPage, "resource": ResourceWelsh, "practice": PracticeWelsh, "events": EventWelsh}
+
+
+def _load_translations(hub: Hub, context: dict) -> None:
+    """Every Welsh sibling (`about.cy.md`), read like its original: an editor page's sibling may hold the same
+    settings, an item's sibling only the item's text (its terms, dates and links are the original's). A case study's
+    sibling gets the same personal-data check, against the original's acknowledgements."""
+    from hub_build.load.personal_data import check as personal_data
+
+    inventory = _inventory(hub)
+    kinds = {f.rel: f.kind for f in inventory.files}
+    practice = {entry.src_uri: entry.practice for entry in hub.practice}
+    for lang in hub.settings.languages[1:] or ("cy",):
+        for original, item in inventory.translations(lang).items():
+            page = _read_page(hub, item, TRANSLATION_MODELS[kinds[original]], context)
+            if page is None:
                 continue
-            hub.pages[item.rel] = PageSource(item.source, body)
-            continue
-        if not yaml_text.strip():
-            hub.pages[item.rel] = PageSource(item.source, body, EditorPage())
-            continue
-        data, positions, problems = parse_document(raw, item.source, front_matter=True)
-        hub.problems.extend(problems)
-        if data is None:
-            continue
-        meta, problems = validate(EditorPage, data, item.source, positions, context)
-        hub.problems.extend(problems)
-        if meta is not None and not positions.problems:
-            hub.pages[item.rel] = PageSource(item.source, body, meta)
+            if original in practice:
+                text = decode_source(item.path.read_bytes())  # the whole file, so findings have the file's lines
+                found = [p for p in personal_data(text, practice[original], item.source) if p.is_error]
+                hub.problems.extend(found)
+                if found:
+                    continue
+            hub.translations.setdefault(original, {})[lang] = page
 
 
 def _load_practice(hub: Hub, docs_dir: Path, context: dict) -> None:
@@ -269,30 +305,41 @@ def _check_attachment(name: str, page_uri: str, static: set[str], source: str, p
     return None
 
 
-def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None, today: dt.date | None = None) -> Hub:
-    """Read, validate and enrich everything; problems are collected, never raised."""
+def new_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None, today: dt.date | None = None) -> Hub:
+    """An empty Hub with its vocabulary read (vocabulary problems are the first problems)."""
     root = root.resolve()
     vocab_file = root / settings.vocabulary if settings.vocabulary else None
     vocabulary, problems = load_vocabulary(vocab_file, display_path=settings.vocabulary or "")
+    for lang in settings.languages:
+        problems += vocabulary.missing_labels(lang)
     docs_dir = Path(os.path.abspath(docs_dir or root / "content"))
-    hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems,
-              docs_dir=docs_dir)
-    context = {"vocabulary": vocabulary, "today": hub.today}
-    hub.inventory = take_inventory(root, settings, docs_dir)
+    return Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems,
+               docs_dir=docs_dir)
+
+
+def read_sources(hub: Hub) -> None:
+    """The load stage: classify every file, then read and validate each one; problems are collected, never raised."""
+    context = {"vocabulary": hub.vocabulary, "today": hub.today}
+    docs_dir = hub.docs_dir or hub.root / "content"
+    hub.inventory = take_inventory(hub.root, hub.settings, docs_dir)
     hub.problems.extend(hub.inventory.problems)
     _load_services(hub, context)
     _load_resources(hub, docs_dir, context)
     _load_practice(hub, docs_dir, context)
     _load_events(hub, docs_dir, context)
     _load_editor_pages(hub, context)
-    from hub_build.enrich.stage import enrich
+    _load_translations(hub, context)
 
-    enrich(hub)
+
+def settle_placeholders(hub: Hub) -> None:
+    """A placeholder left from `hub-build new` is reported once, instead of the errors it also causes."""
     left = [p for p in hub.problems if p.message.startswith(placeholders.MESSAGE)]
     if left:
         hub.problems = [p for p in hub.problems if not placeholders.superseded(p, left)]
-    hub.problems.extend(_generated_clashes(hub))
-    # Anything with an error anywhere is left out, so nothing downstream ever sees a half-valid item.
+
+
+def keep_valid(hub: Hub) -> None:
+    """Anything with an error anywhere is left out, so nothing downstream ever sees a half-valid item."""
     failed = {p.path for p in hub.errors}
     hub.services = [e for e in hub.services if e.source not in failed]
     hub.resources = [r for r in hub.resources if r.source not in failed]
@@ -300,15 +347,18 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     hub.practice = [e for e in hub.practice if e.source not in failed]
     hub.events = [e for e in hub.events if e.source not in failed]
     hub.pages = {uri: page for uri, page in hub.pages.items() if page.source not in failed}
+    hub.translations = {uri: kept for uri, versions in hub.translations.items() if uri in hub.pages
+                        for kept in [{lang: page for lang, page in versions.items() if page.source not in failed}] if kept}
+
+
+def warn_duplicates(hub: Hub) -> None:
+    """Two listings that look like the same service (same name and postcode, or same phone and organisation)."""
     hub.problems.extend(duplicate_warnings(hub.services))
-    return hub
 
 
-def _generated_clashes(hub: Hub) -> list[Problem]:
+def check_addresses(hub: Hub, planned: list[tuple[str, str]], allowed: list[str]) -> None:
     """One address, one page: a content file may not take the address of a page the hub generates
-    (a listing, a browse page...), except a sector's introduction, which the sector's lists follow."""
-    from hub_build.render.site import HubSite
+    (`planned`: src_uri and what it is), except the `allowed` ones (a sector's introduction)."""
+    hub.problems.extend(generated_clashes(_inventory(hub), planned, allowed=allowed))
 
-    plan = HubSite(hub).plan()
-    return generated_clashes(_inventory(hub), [(p.src_uri, f"the page '{p.title}'") for p in plan],
-                             allowed=[p.src_uri for p in plan if p.kind == "sector"])
+

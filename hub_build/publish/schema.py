@@ -5,7 +5,7 @@ use it, so contributors get autocompletion and the build's own rules as they
 type. The models stay the single definition: this module walks their fields
 and translates each field type's validator into a JSON Schema fragment.
 
-Every value is described in its *text* form, because hub_build.load.yamlsource
+Every value is described in its *text* form, because hub_build.core.yamlsource
 reads every scalar as text (`min: 5` is "5"); where an editor's YAML 1.2
 reader would see a number or a boolean (`min: 5`, `national: true`,
 `charity_number: 1190001`) that form is accepted too.
@@ -18,6 +18,8 @@ them, or the data they need is not in the schema):
 - an age range's min must not be above its max;
 - file names must be unique URL-safe slugs, and a resource's `file` must exist;
 - the personal-data checks of practice examples;
+- a listing's Welsh version (`cy:`) must give some text, name no more locations than the listing has, and
+  is refused when the listing's own text is Welsh (`text_language: cy`);
 - text is normalised (NFC) before its length is counted, and a few exotic
   characters (astral private-use, Unicode digits) are judged by the build only.
 Vocabulary terms are enums of the vocabulary the schema was generated with:

@@ -25,12 +25,12 @@ from hub_build.load.config_links import link_setting_problems
 from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.problems import format_report
 from hub_build.publish.extras import THEME_DIR, publish_extras, publish_feeds, publish_open_data
 from hub_build.render.sanitise import sanitise_page
 from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 from hub_build.publish.search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
 from hub_build.core.settings import HubSettings, read_mkdocs_config
 from hub_build.publish.sitedir import site_folder_problem
@@ -94,6 +94,8 @@ class HubPlugin(BasePlugin):
         config.extra_javascript.append("assets/hub/print.js")  # the print header's date and page address
         config.extra_javascript.append("assets/hub/keyboard.js")  # the header's menu and search buttons by keyboard
         config.extra_css.append("assets/hub/search.css")
+        if hub.has_welsh:  # Welsh mutations for the search box (welsh.js), before the box's script
+            config.extra_javascript.append("assets/hub/welsh.js")
         config.extra_javascript.append("assets/hub/sitesearch.js")  # the search box on every page (theme/partials/search.html)
         config.extra_css.append("assets/hub/sitesearch.css")
         config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
@@ -238,7 +240,8 @@ class HubPlugin(BasePlugin):
         assert self.hub is not None
         publish_extras(self.hub, Path(config.site_dir))
         assert self.site is not None
-        publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
+        publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, Path(config.site_dir),
+                      site_name=config.site_name, site_url=self.site.site_url)
         publish_open_data(self.hub, Path(config.site_dir))
         urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
         try:
