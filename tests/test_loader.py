@@ -17,6 +17,7 @@ from hub_build.core.problems import Severity
 from hub_build.core.settings import HubSettings
 from hub_build.load import loader, placeholders
 from hub_build.model.items import Service
+from hub_build.pipeline import load_hub
 
 from hubs import GOOD_RESOURCE, dump, listing, make_hub
 
@@ -104,7 +105,7 @@ def hub(tmp_path_factory):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text if isinstance(text, bytes) else text.encode())
-    return loader.load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
+    return load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
 
 
 def _by_file(hub) -> dict[str, list[tuple[int, str, str, str]]]:
@@ -211,9 +212,9 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path):
     root = make_hub(tmp_path, {"gone.yaml": dump(listing())})
     (root / "directory" / "gone.yaml").unlink()
     (root / "directory" / "gone.yaml").mkdir()  # a folder named like a listing: not a listing
-    hub = loader.load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
+    hub = load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
     assert hub.services == [] and hub.errors == []
-    missing = loader.load_hub(root, HubSettings(directory="nowhere"), docs_dir=root / "content", today=TODAY)
+    missing = load_hub(root, HubSettings(directory="nowhere"), docs_dir=root / "content", today=TODAY)
     assert [(p.path, p.message, p.hint) for p in missing.problems] == [
         ("nowhere", "the listings folder does not exist", "create it, or set the 'directory' option of the hub plugin")]
     hub = loader.Hub(root=root, settings=HubSettings(), vocabulary=None, today=TODAY)
