@@ -74,6 +74,8 @@ FILES = {
     "content/resources/away.md": _resource(title="Away", link=None, file="../../secret.pdf"),
     "content/resources/rooted.md": _resource(title="Rooted", link=None, file="/etc/passwd"),
     "content/resources/gone.md": _resource(title="Gone", link=None, file="missing.pdf"),
+    "content/resources/back.md": _resource(title="Back", link=None, file="..\\..\\secret.pdf"),
+    "content/resources/sub/inner.md": _resource(title="Inner", link=None, file="../guide.pdf"),
     "content/resources/old.md": _resource(title="Old", last_reviewed=OLD),
     "content/resources/index.md": _resource(title="Index"),
     "content/resources/deep/README.md": _resource(title="Readme"),
@@ -117,12 +119,12 @@ def _by_file(hub) -> dict[str, list[tuple[int, str, str, str]]]:
 
 def test_what_is_loaded_and_what_is_left_out(hub):
     assert sorted(e.slug for e in hub.services) == ["good", "old"]
-    assert sorted(r.slug for r in hub.resources) == ["guide", "old"]
-    assert set(hub.resources_by_uri) == {"resources/guide.md", "resources/old.md"}
+    assert sorted(r.slug for r in hub.resources) == ["guide", "old", "sub/inner"]
+    assert set(hub.resources_by_uri) == {"resources/guide.md", "resources/old.md", "resources/sub/inner.md"}
     assert sorted(e.slug for e in hub.practice) == ["old/school", "school"]
     assert sorted(e.slug for e in hub.events) == ["2026/past", "day"]
     assert {uri for uri in hub.pages} == {
-        "resources/guide.md", "resources/old.md", "practice/school.md", "practice/old/school.md",
+        "resources/guide.md", "resources/old.md", "resources/sub/inner.md", "practice/school.md", "practice/old/school.md",
         "events/day.md", "events/2026/past.md", "about.md", "empty-front.md", "no-front.md", "index.md"}
     assert hub.pages["about.md"].meta.hide == ["toc"] and hub.pages["about.md"].body == "# About\n"
     assert hub.pages["empty-front.md"].meta is not None and hub.pages["empty-front.md"].body == "Body only.\n"
@@ -164,6 +166,10 @@ def test_items_problems(hub):
                                                    "put the document beside the page and give its name")]
     assert found["content/resources/rooted.md"] == [(file_line, "error", "the file '/etc/passwd' is outside the site's content folder",
                                                      "put the document beside the page and give its name")]
+    attachments = {p.path: (p.col, p.field) for p in hub.problems if p.path.startswith("content/resources/")
+                   and p.message.startswith("the file '")}
+    assert attachments == {f"content/resources/{n}.md": (7, "file") for n in ("away", "rooted", "gone", "back")}
+    assert found["content/resources/back.md"][0][2] == "the file '..\\..\\secret.pdf' is outside the site's content folder"
     assert found["content/resources/gone.md"] == [(file_line, "error", "the file 'missing.pdf' does not exist or cannot be published",
                                                    "check the name (it is relative to this page's folder) and that the file is of an allowed type")]
     assert found["content/resources/index.md"] == [
