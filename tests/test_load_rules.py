@@ -9,7 +9,6 @@ mutmut runs these for every mutant of hub_build/load/ (bench/mutation.md).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,7 +133,7 @@ def test_unreadable_files_raise_with_their_position():
     assert _hard("a: 1\n---\nb: 2\n", 3) == (5, 1, "the file holds more than one YAML document",
                                                "remove the extra '---' line: one listing per file")
     assert _hard("a: 1\n? [b]\n: c\n", 1) == (3, 3, "a field name must be plain text", "")
-    line, col, message, hint = _hard("a: b\nc: [d\ne: f\n", 5)
+    line, _, message, hint = _hard("a: b\nc: [d\ne: f\n", 5)
     assert line > 5 and message.startswith("this is not valid YAML: ") and len(message) > len("this is not valid YAML: ")
     assert hint == "check the indentation and that text containing ': ' or '#' is in quotes"
     assert _hard("a: b\n  c: d\n")[:2] == (2, 4)

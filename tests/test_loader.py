@@ -123,7 +123,7 @@ def test_what_is_loaded_and_what_is_left_out(hub):
     assert set(hub.resources_by_uri) == {"resources/guide.md", "resources/old.md", "resources/sub/inner.md"}
     assert sorted(e.slug for e in hub.practice) == ["old/school", "school"]
     assert sorted(e.slug for e in hub.events) == ["2026/past", "day"]
-    assert {uri for uri in hub.pages} == {
+    assert set(hub.pages) == {
         "resources/guide.md", "resources/old.md", "resources/sub/inner.md", "practice/school.md", "practice/old/school.md",
         "events/day.md", "events/2026/past.md", "about.md", "empty-front.md", "no-front.md", "index.md"}
     assert hub.pages["about.md"].meta.hide == ["toc"] and hub.pages["about.md"].body == "# About\n"
@@ -149,7 +149,7 @@ def test_listings_problems(hub):
     assert [p[:3] for p in found["directory/alias.yaml"]] == [
         (summary_line, "error", "YAML anchor '&s' is not allowed"), (len(alias_lines) + 1, "error", "YAML alias '*s' is not allowed")]
     assert [p[2] for p in found["directory/invalid.yaml"]] == ["is empty"]
-    example = [p for p in found["directory/example.yaml"]]
+    example = list(found["directory/example.yaml"])
     assert sorted(p[2] for p in example) == sorted([f"{placeholders.MESSAGE} ('{placeholders.EMAIL}')",
                                                     f"{placeholders.MESSAGE} ('{placeholders.ORGANISATION}')"])
     old_lines = FILES["directory/old.yaml"].split("\n")
@@ -187,7 +187,8 @@ def test_items_problems(hub):
     assert [p[:3] for p in found["content/resources/old.md"]] == [
         (next(n for n, t in enumerate(_resource(title="Old").split("\n"), 1) if t.startswith("last_reviewed")), "warning",
          "last checked 400 days ago, over the 365-day review interval")]
-    assert [p[:3] for p in found["content/practice/old/school.md"]] == [(10, "warning", "last checked 400 days ago, over the 365-day review interval")]
+    assert [p[:3] for p in found["content/practice/old/school.md"]] == [
+        (10, "warning", "last checked 400 days ago, over the 365-day review interval")]
     assert [p[:3] for p in found["content/practice/personal.md"]] == [(12, "error", "looks like a first name beside an age: 'Sam (7)'")]
     assert found["content/practice/index.md"][0][2] == "the name 'index' cannot be used for a practice page"
     assert found["content/events/past.md"] == [

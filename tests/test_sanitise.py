@@ -76,7 +76,7 @@ def test_every_image_address_is_kept_only_when_a_browser_fetches_it_from_the_sit
     kept, raw = resolved
     assert len(kept) == len(typed)
     origin = base.rstrip("/")
-    for (alt, src), unsanitised in zip(kept, raw):
+    for (alt, src), unsanitised in zip(kept, raw, strict=True):
         on_site = unsanitised.startswith(origin + "/")
         if src is not None:  # never another site
             assert on_site and src == unsanitised, (typed[int(alt)], src, unsanitised)

@@ -147,7 +147,7 @@ def test_a_word_scores_by_the_boost_of_the_field_it_is_in(hub, engine_page):
     }""", fields)
     assert [name for name, _ in fields] == ["name", "org", "tags", "where", "summary"]
     assert scores == sorted(scores, reverse=True) and len(set(scores)) == 5
-    for (_, boost), score in zip(fields, scores):
+    for (_, boost), score in zip(fields, scores, strict=True):
         assert score / scores[0] == pytest.approx(boost / fields[0][1], rel=0.01)
 
 
