@@ -194,3 +194,11 @@ def test_the_engines_rules(engine_page):
     assert ranked[8] == [2, 3]
     assert engine_page.evaluate("() => HubSearchEngine.words(\"The family's  LINKS, and-the links'\")") == [
         "family's", "links", "links"]
+
+
+def test_a_shorter_name_ranks_first_and_short_words_get_no_slip(engine_page):
+    docs = [["Quokka alpha bravo charlie delta echo", "", "", "", ""], ["Quokka", "", "", "", ""],
+            ["Visits", "", "", "", ""]]
+    ranked = engine_page.evaluate(RULES, [docs, [["quokka", False], ["vist", False], ["visis", False]]])
+    assert ranked[0] == [1, 0]  # the same word in a shorter name counts for more
+    assert ranked[1] == [] and ranked[2] == [2]  # one slip only in words of five letters or more
