@@ -84,6 +84,12 @@ class HubSettings(BaseModel):
         "'Report a problem', when the hub's repository is known (repository, or a GitHub edit_url)",
     )
 
+    fast_pages: bool = Field(
+        True, description="Write listing and browse pages straight into the theme's page frame, captured once per "
+        "folder, instead of rendering each through MkDocs (same pages, several times faster); false renders every "
+        "page through MkDocs",
+    )
+
     @field_validator("static_files")
     @classmethod
     def _safe_types(cls, value: list[str]) -> list[str]:

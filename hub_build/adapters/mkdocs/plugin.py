@@ -21,8 +21,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
+from hub_build.adapters.mkdocs.framing import Framing
 from hub_build.load.config_links import link_setting_problems
 from hub_build.render.csp import ThemeSnippets, meta_tag
+from hub_build.render.frame import FrameError
 from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
 from hub_build.load.loader import load_hub
@@ -51,6 +53,10 @@ class HubPlugin(BasePlugin):
         self.sector_intros: dict[str, str] = {}  # an editor's content/sectors/KEY.md -> KEY: lists follow its text
         self.search_pages: list[PageRecord] = []  # pages for the site-wide search box (listings come from the Hub)
         self.page_kinds: dict[str, str] = {}  # src_uri -> "Resource", "Practice example" or "Event"
+        self.framing = Framing()  # listing and browse pages written into the theme's frame (framing.py)
+        self.env: Any = None
+        self.nav: Any = None
+        self.files: Files | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
@@ -105,19 +111,32 @@ class HubPlugin(BasePlugin):
         self.generated = {}
         self.sector_intros = {}
         self.search_pages = []
+        self.framing = Framing()
+        self.files = files
+        pages = []
         for page in self.site.plan():
             if files.get_file_from_path(page.src_uri) is not None and page.kind == "sector":
                 self.sector_intros[page.src_uri] = page.src_uri.rsplit("/", 1)[-1][:-3]
                 continue  # the editor's introduction, with the sector's lists appended
             if files.get_file_from_path(page.src_uri) is not None and page.kind != "listing":
                 continue  # an editor's own page of that name wins
-            self.generated[page.src_uri] = page
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in ("listing", "browse", "sector") else InclusionLevel.UNDEFINED
+            pages.append(page)
+        framed = self.framing.choose(pages, files, config) if self.settings.fast_pages else set()
+        for page in pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
+            if page.src_uri in framed:
+                self.framing.add(page, files, config)  # written into its folder's frame after the build
+                continue
+            self.generated[page.src_uri] = page
+            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in ("listing", "browse", "sector") else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.nav = nav
+        return nav
 
     def _publish_only_classified(self, files: Files, config: MkDocsConfig) -> None:
         """Nothing from the content folder reaches the site unless the inventory classified it: anything else
@@ -141,7 +160,7 @@ class HubPlugin(BasePlugin):
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """MkDocs is given the body the hub read and checked, never the file again: its own front-matter
         reader (which expands YAML aliases and reads 'Key: value' first lines as settings) never runs."""
-        if page.file.src_uri in self.generated:
+        if page.file.src_uri in self.generated or page.file.src_uri in self.framing.stand_ins:
             return None
         source = self.hub.pages.get(page.file.src_uri) if self.hub else None
         if source is None:
@@ -149,6 +168,10 @@ class HubPlugin(BasePlugin):
         return "\n" + source.body  # a leading blank line: nothing in the body can be read as page settings
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.framing.stand_ins:  # its title and description are the frame's markers
+            markers = self.framing.markers
+            page.meta = {"title": markers.title, "description": markers.description, "search": {"exclude": True}}
+            return ""
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             page.meta = self._page_meta(page.file.src_uri)
@@ -189,6 +212,8 @@ class HubPlugin(BasePlugin):
 
     def on_page_content(self, html_body: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None and self.hub is not None
+        if page.file.src_uri in self.framing.stand_ins:
+            return self.framing.markers.body
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             if generated.kind not in ("listing", "browse"):
@@ -232,10 +257,30 @@ class HubPlugin(BasePlugin):
         """`hub_csp()` in the theme prints the policy, allowing only the theme's own inline snippets."""
         snippets = ThemeSnippets(env, config.theme.get("features") or [])
         env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
+        self.env = env
         return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A stand-in page becomes its folder's frame and is not written (MkDocs skips empty output)."""
+        if page.file.src_uri not in self.framing.stand_ins:
+            return output
+        try:
+            self.framing.capture(page.file.src_uri, output, page)
+        except FrameError as error:
+            raise PluginError(f"the theme's page frame could not be captured ({error}); set 'fast_pages: false' "
+                              "in the hub plugin's options to render every page through MkDocs") from error
+        return ""
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.hub is not None
+        try:
+            written = self.framing.write(config.site_url or "")
+        except FrameError as error:
+            raise PluginError(f"a generated page could not be written into the theme's frame: {error}") from error
+        if written:
+            assert self.files is not None and self.env is not None
+            self.framing.rewrite_sitemap(self.env, self.files, self.nav, config)
+            log.info("%d listing and browse pages written into the theme's page frame", written)
         publish_extras(self.hub, Path(config.site_dir))
         assert self.site is not None
         publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
