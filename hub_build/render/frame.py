@@ -129,8 +129,8 @@ def capture(output: str, markers: FrameMarkers, addresses: Mapping[str, str]) ->
         last = match.end()
     parts.append(output[last:])
     for part in parts:
-        if isinstance(part, str) and markers.token in part:
-            at = part.index(markers.token)
+        if isinstance(part, str) and markers.token in part.lower():
+            at = part.lower().index(markers.token)
             raise FrameError("the theme prints a page's title, description or address in a form the hub cannot "
                              f"reproduce: ...{part[max(0, at - 80): at + 40]!r}...")
     merged: list[Part] = []
