@@ -109,19 +109,46 @@ def _load_services(hub: Hub, context: dict) -> None:
             seen[slug] = source
         else:
             hub.problems.append(name_problem)
-        raw = _read(hub, path, source)
-        if raw is None:
-            continue
-        data, positions, problems = parse_document(raw, source, front_matter=False)
-        hub.problems.extend(problems)
-        if data is None:
-            continue
-        hub.problems.extend(placeholders.problems(data, positions, source))
-        service, problems = validate(Service, data, source, positions, context)
-        hub.problems.extend(problems)
-        if service is not None and name_problem is None and not positions.problems:
-            hub.services.append(ServiceEntry(slug, source, service, positions))
-            hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+        entry = _load_service(hub, path, source, context)
+        if entry is not None and name_problem is None:
+            hub.services.append(entry)
+
+
+def _load_service(hub: Hub, path: Path, source: str, context: dict) -> Optional[ServiceEntry]:
+    """One listing file read and validated; its problems go to hub.problems."""
+    raw = _read(hub, path, source)
+    if raw is None:
+        return None
+    data, positions, problems = parse_document(raw, source, front_matter=False)
+    hub.problems.extend(problems)
+    if data is None:
+        return None
+    hub.problems.extend(placeholders.problems(data, positions, source))
+    service, problems = validate(Service, data, source, positions, context)
+    hub.problems.extend(problems)
+    if service is None or positions.problems:
+        return None
+    hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+    return ServiceEntry(path.stem, source, service, positions)
+
+
+def reload_listings(hub: Hub, files: list[tuple[Path, str]]) -> tuple[list[ServiceEntry], list[Problem]]:
+    """Listings that changed on disk, read, validated and geo-tagged again on their own (`hub-build serve`):
+    the new entries and their problems. The caller decides: any error, and it rebuilds everything."""
+    from hub_build.enrich.stage import enrich
+
+    scratch = Hub(root=hub.root, settings=hub.settings, vocabulary=hub.vocabulary, today=hub.today,
+                  docs_dir=hub.docs_dir)
+    context = {"vocabulary": hub.vocabulary, "today": hub.today}
+    for path, source in files:  # (path, source as the inventory named it)
+        entry = _load_service(scratch, path, source, context)
+        if entry is not None:
+            scratch.services.append(entry)
+    enrich(scratch)
+    left = [p for p in scratch.problems if p.message.startswith(placeholders.MESSAGE)]
+    if left:
+        scratch.problems = [p for p in scratch.problems if not placeholders.superseded(p, left)]
+    return scratch.services, scratch.problems
 
 
 def _read(hub: Hub, path: Path, source: str) -> bytes | None:

@@ -41,6 +41,10 @@ class GeneratedPage:
     description: str
     render: Callable[[str], str]  # the page's own URL -> its HTML body
     kind: str = "browse"
+    # A list page: the slugs of the listings it shows, and of its whole list (all its pages), in order; `serve`
+    # re-renders a list page when its list changed or it shows a changed listing (None: not a list page).
+    shows: tuple[str, ...] | None = None
+    listed: tuple[str, ...] | None = None
 
 
 def _env() -> Environment:
@@ -132,7 +136,16 @@ class HubSite:
         return areas
 
     def services_in_area(self, code: str) -> list[ServiceEntry]:
-        return [e for e in self.services if code in e.local_authorities or code in e.coverage_areas]
+        return self._services_by_area.get(code, [])
+
+    @cached_property
+    def _services_by_area(self) -> dict[str, list[ServiceEntry]]:
+        """Area code -> the services based in or covering it, in name order: one pass, not one per area."""
+        found: dict[str, list[ServiceEntry]] = {}
+        for entry in self.services:
+            for code in {**entry.local_authorities, **entry.coverage_areas}:
+                found.setdefault(code, []).append(entry)
+        return found
 
     # --- rendering -------------------------------------------------------------
     @cached_property
@@ -204,6 +217,7 @@ class HubSite:
         pages = max(1, -(-len(entries) // size))
         uris = {n: f"{folder}/index.md" if n == 1 else f"{folder}/page-{n}.md" for n in range(1, pages + 1)}
         page_links = {n: self.urls.url(uri) for n, uri in uris.items()}
+        listed = tuple(e.slug for e in entries)
         result = []
         for number, uri in uris.items():
             def render(page_url: str, number: int = number) -> str:
@@ -211,7 +225,8 @@ class HubSite:
                 return self.render_list(title, intro, entries, number, page_links, page_url, more)
 
             shown_title = title if number == 1 else f"{title} (page {number})"
-            result.append(GeneratedPage(uri, shown_title, intro, render))
+            shows = listed[(number - 1) * size: number * size]
+            result.append(GeneratedPage(uri, shown_title, intro, render, shows=shows, listed=listed))
         return result
 
     def plan(self) -> list[GeneratedPage]:
@@ -220,7 +235,7 @@ class HubSite:
         for entry in self.services:
             pages.append(GeneratedPage(
                 f"services/{entry.slug}.md", entry.service.name, entry.service.summary,
-                partial(self.render_listing, entry), kind="listing",
+                partial(self.render_listing, entry), kind="listing", shows=(entry.slug,),
             ))
         pages.append(GeneratedPage("services/index.md", "Find services", "Browse the directory of support services.",
                                    self.render_directory_home, kind="directory"))

@@ -111,21 +111,21 @@ class Framing:
         addresses = {"canonical": page.canonical_url or "", "absolute": page.abs_url or "", "url": page.url}
         self.frames[self.stand_ins[src_uri]] = capture(output, self.markers, addresses)
 
-    def write(self, site_url: str, body_of=None) -> int:
+    def write(self, site_url: str) -> int:
         """Write every framed page into its folder's frame; returns how many."""
-        base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
         for file, page in self.framed.values():
-            frame = self.frames[frame_key(file.url)]
-            canonical = urljoin(base, file.url) if base else ""
-            addresses = {"canonical": canonical, "absolute": urlsplit(canonical).path if canonical else "", "url": file.url}
-            body = body_of(page, file.url) if body_of else page.render(file.url)
-            output = frame.fill(title=_escape(page.title), description=_escape(page.description), body=body,
-                                addresses=addresses)
-            path = file.abs_dest_path
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as handle:
-                handle.write(output.encode("utf-8", errors="xmlcharrefreplace"))
+            self.write_page(file, page, site_url, atomic=False)  # a new site folder: nobody reads it yet
         return len(self.framed)
+
+    def write_page(self, file: FramedFile, page: GeneratedPage, site_url: str, atomic: bool = True) -> None:
+        """One page into its folder's frame, replacing the file at once (`serve` may be serving it)."""
+        frame = self.frames[frame_key(file.url)]
+        base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
+        canonical = urljoin(base, file.url) if base else ""
+        addresses = {"canonical": canonical, "absolute": urlsplit(canonical).path if canonical else "", "url": file.url}
+        output = frame.fill(title=_escape(page.title), description=_escape(page.description),
+                            body=page.render(file.url), addresses=addresses)
+        write_page_file(file.abs_dest_path, output, atomic)
 
     def rewrite_sitemap(self, env: Any, files: Files, nav: Navigation, config: MkDocsConfig) -> None:
         """MkDocs wrote sitemap.xml from its own pages (the stand-ins in, the framed pages out): write it again
@@ -155,6 +155,16 @@ class Framing:
             stamp = utils.get_build_timestamp(pages=[entry.page for entry in entries])
             with gzip.GzipFile(fileobj=handle, filename=f"{path}.gz", mode="wb", mtime=stamp) as zipped:
                 zipped.write(output.encode("utf-8"))
+
+
+def write_page_file(path: str, output: str, atomic: bool = True) -> None:
+    """Write a page as MkDocs would; `atomic`: so that a reader sees the old file or the new one, never half."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.hub-tmp" if atomic else path
+    with open(temporary, "wb") as handle:
+        handle.write(output.encode("utf-8", errors="xmlcharrefreplace"))
+    if atomic:
+        os.replace(temporary, path)
 
 
 def _escape(text: str) -> str:

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
+from hub_build.adapters.mkdocs.fastserve import FastServe
 from hub_build.adapters.mkdocs.framing import Framing
 from hub_build.load.config_links import link_setting_problems
 from hub_build.render.csp import ThemeSnippets, meta_tag
@@ -54,9 +55,16 @@ class HubPlugin(BasePlugin):
         self.search_pages: list[PageRecord] = []  # pages for the site-wide search box (listings come from the Hub)
         self.page_kinds: dict[str, str] = {}  # src_uri -> "Resource", "Practice example" or "Event"
         self.framing = Framing()  # listing and browse pages written into the theme's frame (framing.py)
+        self.plan: list[GeneratedPage] = []
         self.env: Any = None
         self.nav: Any = None
         self.files: Files | None = None
+        self.fast_serve: FastServe | None = None  # under `mkdocs serve`: fast edits (fastserve.py)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under `serve` the plugin lives across rebuilds (MkDocs keeps plugins that have on_startup), so a
+        changed listing can be re-rendered on its own instead of the whole site being rebuilt."""
+        self.fast_serve = FastServe(self) if command == "serve" else None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
@@ -114,7 +122,8 @@ class HubPlugin(BasePlugin):
         self.framing = Framing()
         self.files = files
         pages = []
-        for page in self.site.plan():
+        self.plan = self.site.plan()
+        for page in self.plan:
             if files.get_file_from_path(page.src_uri) is not None and page.kind == "sector":
                 self.sector_intros[page.src_uri] = page.src_uri.rsplit("/", 1)[-1][:-3]
                 continue  # the editor's introduction, with the sector's lists appended
@@ -221,25 +230,33 @@ class HubPlugin(BasePlugin):
                 # repeat: each item is a search result of its own.
                 self._add_search_page(page, "Page", f"<p>{html.escape(generated.description)}</p>")
             return generated.render(page.url)
-        parts = _MARKER.split(html_body)
-        body = "".join(
-            sanitise_page(part) if index % 2 == 0 else
-            (self.site.render_block(part, page.url) if part in BLOCK_NAMES else "")
-            for index, part in enumerate(parts)
-        )
-        resource = self.hub.resources_by_uri.get(page.file.src_uri)
-        if resource is not None:
-            body = (f"<h1>{html.escape(resource.resource.title)}</h1>"
-                    + self.site.render_resource_panel(resource, page.url) + body)
-        panel = self.site.knowledge.page_for(page.file.src_uri, page.url)
-        if panel is not None:
-            body = f"<h1>{html.escape(panel[0])}</h1>" + panel[2] + body
-        body += self.site.report_for(page.file.src_uri, page.url)  # 'Report a problem' on item pages
-        if page.file.src_uri in self.sector_intros:
-            body += self.site.render_sector(self.sector_intros[page.file.src_uri], page.url, with_title=False)
+        body = self._editor_body(page.file.src_uri, page.url, html_body)
+        if self.fast_serve is not None and (_MARKER.search(html_body) or page.file.src_uri in self.sector_intros):
+            self.fast_serve.editor_pages[page.file.src_uri] = html_body  # it shows listings: redone on fast edits
         if "title" not in page.meta and page.title:
             page.meta["title"] = html.escape(re.sub(r"<[^>]*>", "", page.title).replace("<", "").replace(">", ""))
         self._add_search_page(page, self._kind(page.file.src_uri), body)
+        return body
+
+    def _editor_body(self, src_uri: str, url: str, html_body: str) -> str:
+        """An editor's page as published: its sanitised HTML with the hub's blocks, panels and lists."""
+        assert self.site is not None and self.hub is not None
+        parts = _MARKER.split(html_body)
+        body = "".join(
+            sanitise_page(part) if index % 2 == 0 else
+            (self.site.render_block(part, url) if part in BLOCK_NAMES else "")
+            for index, part in enumerate(parts)
+        )
+        resource = self.hub.resources_by_uri.get(src_uri)
+        if resource is not None:
+            body = (f"<h1>{html.escape(resource.resource.title)}</h1>"
+                    + self.site.render_resource_panel(resource, url) + body)
+        panel = self.site.knowledge.page_for(src_uri, url)
+        if panel is not None:
+            body = f"<h1>{html.escape(panel[0])}</h1>" + panel[2] + body
+        body += self.site.report_for(src_uri, url)  # 'Report a problem' on item pages
+        if src_uri in self.sector_intros:
+            body += self.site.render_sector(self.sector_intros[src_uri], url, with_title=False)
         return body
 
     def _kind(self, src_uri: str) -> str:
@@ -263,6 +280,8 @@ class HubPlugin(BasePlugin):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A stand-in page becomes its folder's frame and is not written (MkDocs skips empty output)."""
         if page.file.src_uri not in self.framing.stand_ins:
+            if self.fast_serve is not None:
+                self.fast_serve.remember(page.file.src_uri, output, page.content or "")
             return output
         try:
             self.framing.capture(page.file.src_uri, output, page)
@@ -281,8 +300,14 @@ class HubPlugin(BasePlugin):
             assert self.files is not None and self.env is not None
             self.framing.rewrite_sitemap(self.env, self.files, self.nav, config)
             log.info("%d listing and browse pages written into the theme's page frame", written)
+        self.publish_after_pages(config)
+        if self.fast_serve is not None:
+            self.fast_serve.built(config)
+
+    def publish_after_pages(self, config: MkDocsConfig) -> None:
+        """Everything that is not a page: browser geo data, search data, feeds, open data, the search box index."""
+        assert self.hub is not None and self.site is not None
         publish_extras(self.hub, Path(config.site_dir))
-        assert self.site is not None
         publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
         publish_open_data(self.hub, Path(config.site_dir))
         urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
@@ -297,4 +322,6 @@ class HubPlugin(BasePlugin):
         server.watch(str(root / self.settings.directory))
         if self.settings.vocabulary:
             server.watch(str(root / self.settings.vocabulary))
+        if self.fast_serve is not None:
+            server.builder = self.fast_serve.wrap(server.builder)  # a changed listing: only its pages
         return server
