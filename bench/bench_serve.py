@@ -93,7 +93,8 @@ def main() -> int:
             text = path.read_text(encoding="utf-8")
             summary = yaml.safe_load(text)["summary"]
             changed = (word + " " + summary)[: max(len(summary), len(word) + 10)]  # no longer than allowed
-            new = re.sub(r"^summary: .*$", lambda _: "summary: " + json.dumps(changed), text, count=1, flags=re.M)
+            line = "summary: " + json.dumps(changed)
+            new = re.sub(r"^summary: .*$", lambda _, line=line: line, text, count=1, flags=re.M)
             listed_on = _list_page(base, path.stem)
             updates_before = log_path.read_text().count("search index, feed and open data updated")
             start = time.perf_counter()

@@ -20,9 +20,9 @@ import yaml
 from hubs import REPO, run
 
 sys.path.insert(0, str(REPO / "bench"))
-import generate  # noqa: E402
+import generate
 
-from hub_build.render.frame import FrameError, FrameMarkers, capture  # noqa: E402
+from hub_build.render.frame import FrameError, FrameMarkers, capture
 
 SETUPS = {
     "directory-urls": {"site_url": "https://hub.example.org/sub/", "use_directory_urls": True},
@@ -33,7 +33,7 @@ SETUPS = {
 class Outline(HTMLParser):
     """What a reader, a browser and a crawler take from a page."""
 
-    LANDMARKS = {"header", "nav", "main", "footer", "article", "aside", "form", "section"}
+    LANDMARKS = frozenset({"header", "nav", "main", "footer", "article", "aside", "form", "section"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -112,7 +112,7 @@ def _framed_pages(site: Path) -> list[Path]:
 
 
 def test_the_fast_build_skipped_mkdocs_for_listing_and_browse_pages(builds):
-    name, fast, fast_log, old, old_log = builds
+    _, fast, fast_log, _, old_log = builds
     framed = _framed_pages(fast)
     assert len(framed) > 120  # every listing and the browse pages
     written = re.search(r"(\d+) listing and browse pages written into the theme's page frame", fast_log)
@@ -124,12 +124,12 @@ def test_the_fast_build_skipped_mkdocs_for_listing_and_browse_pages(builds):
 
 
 def test_both_builds_publish_the_same_files(builds):
-    name, fast, _, old, _ = builds
+    _, fast, _, old, _ = builds
     assert {p.relative_to(fast) for p in fast.rglob("*")} == {p.relative_to(old) for p in old.rglob("*")}
 
 
 def test_framed_pages_have_the_old_pages_structure_links_and_metadata(builds):
-    name, fast, _, old, _ = builds
+    _, fast, _, old, _ = builds
     pages = _framed_pages(old)
     assert pages
     for page in pages:
@@ -154,13 +154,13 @@ def test_sitemap_lists_every_page(builds):
 
 
 def test_search_records_are_the_same(builds):
-    name, _, fast_log, _, old_log = builds
+    _, _, fast_log, _, old_log = builds
     line = [text for text in old_log.splitlines() if "site-wide search:" in text]
     assert line and line[0].split("site-wide search:")[1] in fast_log
 
 
 def test_an_editor_link_to_a_framed_page_resolves(builds):
-    name, fast, _, old, _ = builds
+    name, fast, _, _, _ = builds
     about = fast / ("about/index.html" if name == "directory-urls" else "about.html")
     slug = sorted(p.stem for p in (fast.parent / "directory").glob("*.yaml"))[0]
     target = f"../services/{slug}/" if name == "directory-urls" else f"services/{slug}.html"

@@ -81,7 +81,7 @@ class FastServe:
             started = time.perf_counter()
             try:
                 done = self.update()
-            except Exception as error:  # noqa: BLE001 - anything unexpected: the full rebuild is always right
+            except Exception as error:  # anything unexpected: the full rebuild is always right
                 log.warning("fast update failed (%s); rebuilding everything", error)
                 done = False
             if done:
@@ -170,7 +170,7 @@ class FastServe:
         started = time.perf_counter()
         try:
             self.plugin.publish_after_pages(self.config)
-        except Exception as error:  # noqa: BLE001 - reported; the next full rebuild writes them again
+        except Exception as error:  # reported; the next full rebuild writes them again
             log.warning("the search index, feed or open data could not be updated (%s); save mkdocs.yml to rebuild", error)
             return
         log.info("hub: search index, feed and open data updated in %.1f s", time.perf_counter() - started)

@@ -135,7 +135,7 @@ class Framing:
         date = utils.get_build_date()
         base = config.site_url or ""
         base = base if base.endswith("/") or not base else base + "/"
-        entries = []
+        entries: list[Any] = []  # MkDocs' files, and stand-ins for framed pages with what the template reads
         for file in files:
             if file.src_uri in self.stand_ins:
                 continue
