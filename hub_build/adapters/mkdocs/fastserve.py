@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from hub_build.adapters.mkdocs.framing import write_page_file
-from hub_build.load.loader import reload_listings
+from hub_build.pipeline import reload_listings
 from hub_build.render.incremental import Snapshot, pages_to_render
 from hub_build.render.site import GeneratedPage, HubSite
 

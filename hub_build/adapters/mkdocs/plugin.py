@@ -28,12 +28,12 @@ from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.render.frame import FrameError
 from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.problems import format_report
 from hub_build.publish.extras import THEME_DIR, publish_extras, publish_feeds, publish_open_data
 from hub_build.render.sanitise import sanitise_page
 from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 from hub_build.publish.search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
 from hub_build.core.settings import HubSettings, read_mkdocs_config
 from hub_build.publish.sitedir import site_folder_problem
@@ -308,7 +308,8 @@ class HubPlugin(BasePlugin):
         """Everything that is not a page: browser geo data, search data, feeds, open data, the search box index."""
         assert self.hub is not None and self.site is not None
         publish_extras(self.hub, Path(config.site_dir))
-        publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
+        publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, Path(config.site_dir),
+                      site_name=config.site_name, site_url=self.site.site_url)
         publish_open_data(self.hub, Path(config.site_dir))
         urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
         try:
