@@ -70,6 +70,7 @@ def run_build(config: Path, site: Path, log: Path, *, cold: bool = False) -> dic
         shutil.rmtree(config.parent / CACHE_DIR, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("HUB_BUILD_CACHE", None)  # the cache is the project's own .hub-cache/
+    env["XDG_CACHE_HOME"] = str(config.parent / CACHE_DIR / "user")  # so is the rendered-description cache
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
     with open(log, "wb") as output:
         start = time.perf_counter()

@@ -18,7 +18,7 @@ from hub_build.core.dates import long_date
 from hub_build.model.fields import suggest_slug, tel_uri
 from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
-from hub_build.render.sanitise import render_markdown
+from hub_build.render.markdown_cache import MarkdownCache
 from hub_build.core.urls import SiteUrls
 
 NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
@@ -74,6 +74,7 @@ class HubSite:
     hub: Hub
     urls: SiteUrls = field(default_factory=SiteUrls)
     site_url: str = ""
+    markdown: MarkdownCache = field(default_factory=MarkdownCache)  # listing descriptions, kept between builds
 
     # --- URLs ----------------------------------------------------------------
     def service_url(self, slug: str) -> str:
@@ -161,7 +162,7 @@ class HubSite:
         edit = self.hub.settings.edit_url
         return self._templates.get_template("listing.html").render(
             entry=entry, areas=areas, locations=locations,
-            description=Markup(render_markdown(service.description)) if service.description else "",  # noqa: S704 - sanitised by nh3
+            description=Markup(self.markdown.render(service.description)) if service.description else "",  # noqa: S704 - sanitised by nh3
             overdue=self.hub.is_overdue(service.last_reviewed), reviewed=long_date(service.last_reviewed),
             edit_url=edit.replace("{path}", entry.source) if edit else "",
             jsonld=Markup(service_jsonld(self, entry, page_url)),  # noqa: S704 - JSON with <, > and & escaped

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from hub_build.adapters.mkdocs.fastserve import FastServe
 from hub_build.adapters.mkdocs.framing import Framing
+from hub_build.adapters.markdown_cache import markdown_cache
 from hub_build.load.config_links import link_setting_problems
 from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.render.frame import FrameError
@@ -101,7 +102,8 @@ class HubPlugin(BasePlugin):
         self.page_kinds = dict.fromkeys(hub.resources_by_uri, "Resource")
         self.page_kinds.update({entry.src_uri: "Practice example" for entry in hub.practice})
         self.page_kinds.update({entry.src_uri: "Event" for entry in hub.events})
-        self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
+        self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
+                            markdown=markdown_cache(hub.root))
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/hub/hub.css")
         config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
@@ -296,6 +298,8 @@ class HubPlugin(BasePlugin):
             written = self.framing.write(config.site_url or "")
         except FrameError as error:
             raise PluginError(f"a generated page could not be written into the theme's frame: {error}") from error
+        assert self.site is not None
+        self.site.markdown.save()
         if written:
             assert self.files is not None and self.env is not None
             self.framing.rewrite_sitemap(self.env, self.files, self.nav, config)
