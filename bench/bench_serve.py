@@ -2,6 +2,7 @@
 
     python bench/bench_serve.py                 # N = 10,000, 5 edits
     python bench/bench_serve.py --n 1000 --edits 3
+    python bench/bench_serve.py --copy-of bench/out/hub-10000   # a hub run.py generated, with its warm cache
 
 Generates a hub (generate.py), starts `hub-build serve --verbose` on it, waits for the first full build, then
 edits one listing at a time (its summary starts with a new word) and polls the listing's page and the A to Z
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -62,14 +64,21 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--copy-of", type=Path, default=None, help="serve a copy of this generated hub (e.g. bench/out/hub-10000)")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     import generate
 
     hub = OUT / f"serve-hub-{args.n}"
     started = time.perf_counter()
-    generate.generate_hub(hub, args.n, seed=args.seed)
-    print(f"generated {args.n:,} listings in {time.perf_counter() - started:.1f} s", flush=True)
+    if args.copy_of:  # a hub run.py generated (same generator): copied, so the edits do not touch it
+        shutil.rmtree(hub, ignore_errors=True)
+        shutil.copytree(args.copy_of, hub, symlinks=True)
+        args.n = len(list((hub / "directory").glob("*.yaml")))
+        print(f"copied {args.n:,} listings from {args.copy_of} in {time.perf_counter() - started:.1f} s", flush=True)
+    else:
+        generate.generate_hub(hub, args.n, seed=args.seed)
+        print(f"generated {args.n:,} listings in {time.perf_counter() - started:.1f} s", flush=True)
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     log_path = OUT / f"serve-{args.n}.log"
