@@ -27,7 +27,7 @@ from hub_build.adapters.markdown_cache import markdown_cache
 from hub_build.load.config_links import link_setting_problems
 from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.render.frame import FrameError
-from hub_build.core.hub import Hub
+from hub_build.core.hub import EventEntry, Hub, PracticeEntry, ResourceEntry, ServiceEntry
 from hub_build.core.yamlsource import Positions
 from hub_build.load.inventory import visible
 from hub_build.pipeline import load_hub
@@ -102,8 +102,9 @@ class HubPlugin(BasePlugin):
         self.hub = hub
         # Every problem has been reported: the position of each value (about 15 KB a listing) is not needed
         # to render or publish, and dropping it keeps the build's peak memory down at 10,000 listings.
-        for entry in [*hub.services, *hub.resources, *hub.practice, *hub.events]:
-            entry.positions = Positions()
+        items: list[ServiceEntry | ResourceEntry | PracticeEntry | EventEntry] = [*hub.services, *hub.resources, *hub.practice, *hub.events]
+        for item in items:
+            item.positions = Positions()
         self.page_kinds = dict.fromkeys(hub.resources_by_uri, "Resource")
         self.page_kinds.update({entry.src_uri: "Practice example" for entry in hub.practice})
         self.page_kinds.update({entry.src_uri: "Event" for entry in hub.events})
