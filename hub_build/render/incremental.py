@@ -71,12 +71,20 @@ def pages_to_render(before: list[GeneratedPage], after: list[GeneratedPage], cha
     if old.keys() != {page.src_uri for page in after}:
         return None
     chosen = []
+    same: dict[tuple[int, int], bool] = {}  # the pages of one list share its tuple: compare each list once
     for page in after:
         was = old[page.src_uri]
         if page.shows is None or (page.title, page.description) != (was.title, was.description):
             chosen.append(page)
-        elif page.listed is not None and page.listed != was.listed:
+        elif page.listed is not None and not _same(page.listed, was.listed, same):
             chosen.append(page)
         elif changed.intersection(page.shows):
             chosen.append(page)
     return chosen
+
+
+def _same(new: tuple[str, ...], old: tuple[str, ...] | None, known: dict[tuple[int, int], bool]) -> bool:
+    key = (id(new), id(old))
+    if key not in known:
+        known[key] = new == old
+    return known[key]

@@ -9,8 +9,9 @@ indexes), their final HTML around the body. When the watcher fires, `FastServe.u
 2. if only listing files were modified, reads, validates and geo-tags just those (load.reload_listings);
 3. re-renders the pages those listings touch: their own pages, the list pages whose members or order
    changed or that show them, and every page that is not a list (a few dozen), into the site being served;
-4. rewrites the directory search data straight away, and the site-wide search index, the feed, the open
-   data and the browser's geo data in a background thread (seconds at 10,000 listings; logged when done).
+4. rewrites the directory search data, the site-wide search index, the feed, the open data and the
+   browser's geo data in a background thread (a minute at 10,000 listings on a busy machine; logged when
+   done); a change meanwhile does not wait for it, it runs once more after.
 
 Everything else is MkDocs' full rebuild, as before: a listing added, removed or with an error, a page that
 appears or disappears, any Markdown page, mkdocs.yml or the vocabulary.
@@ -35,6 +36,22 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.hub")
 
 
+class _Clock:
+    """Seconds per step of a fast update, for the log."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+        self.laps: list[str] = []
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append(f"{name} {now - self.last:.2f} s")
+        self.last = now
+
+    def __str__(self) -> str:
+        return ", ".join(self.laps)
+
+
 class FastServe:
     def __init__(self, plugin: "HubPlugin") -> None:
         self.plugin = plugin
@@ -45,6 +62,8 @@ class FastServe:
         self.frames: dict[str, tuple[str, str, str]] = {}  # src_uri -> (HTML before the body, after it, page URL)
         self.editor_pages: dict[str, str] = {}  # src_uri -> the Markdown's HTML, for pages that show listings
         self.background: threading.Thread | None = None
+        self.lock = threading.Lock()
+        self.publish_again = False
 
     # --- during a full build -------------------------------------------------------------------------
     def remember(self, src_uri: str, output: str, body: str) -> None:
@@ -97,20 +116,22 @@ class FastServe:
         plugin, hub, before = self.plugin, self.plugin.hub, self.snapshot
         if before is None or hub is None or plugin.site is None or hub.inventory is None:
             return False
+        clock = _Clock()
         after = Snapshot.take(self.watched)
         changes = before.changes(after)
+        clock.lap("compare the sources")
         if not changes:
             return True  # touched, not changed (an editor saving twice)
         by_path = {str(entry_path): entry for entry_path, entry in self._listing_paths().items()}
         if changes.added or changes.removed or not changes.modified <= by_path.keys():
             return False
         changed = [by_path[path] for path in sorted(changes.modified)]
-        self._wait_for_background()
         entries, problems = reload_listings(hub, [(Path(path), by_path[path].source) for path in sorted(changes.modified)])
         if any(problem.is_error for problem in problems) or len(entries) != len(changed):
             return False  # the full build reports it, file, line and field, as always
         for problem in problems:
             log.log(logging.INFO if problem.field == "last_reviewed" else logging.WARNING, problem.as_text())
+        clock.lap("read, validate and geo-tag")
         sources = {entry.source for entry in changed}
         replaced = {entry.source: entry for entry in entries}
         hub.services = [replaced.get(entry.source, entry) for entry in hub.services]
@@ -120,6 +141,7 @@ class FastServe:
         chosen = pages_to_render(plugin.plan, plan, {entry.slug for entry in changed})
         if chosen is None or not self._can_render(chosen):
             return False
+        clock.lap("plan")
         plugin.site, plugin.plan = site, plan
         for page in plan:
             if page.src_uri in plugin.generated:
@@ -131,20 +153,18 @@ class FastServe:
         for src_uri, markdown_html in self.editor_pages.items():
             before_body, after_body, url = self.frames[src_uri]
             write_page_file(self._dest(src_uri), before_body + plugin._editor_body(src_uri, url, markdown_html) + after_body)
-        from hub_build.publish.search.files import write_search_data
-
-        write_search_data(hub, Path(self.site_dir))  # /find/ reads it on every visit
+        clock.lap("pages")
         self.snapshot = after
-        self.background = threading.Thread(target=self._publish_rest, daemon=True)
-        self.background.start()
-        log.info("hub: %d listing(s) changed: %d pages written", len(changed), len(chosen) + len(self.editor_pages))
+        log.info("hub: %d listing(s) changed: %d pages written (%s)", len(changed), len(chosen) + len(self.editor_pages),
+                 clock)
+        self._publish_in_background()
         return True
 
     def _listing_paths(self) -> dict[Path, Any]:
         hub = self.plugin.hub
         assert hub is not None and hub.inventory is not None
         by_source = {entry.source: entry for entry in hub.services}
-        return {item.path.resolve(): by_source[item.source] for item in hub.inventory.of_kind("listing") if item.source in by_source}
+        return {item.path: by_source[item.source] for item in hub.inventory.of_kind("listing") if item.source in by_source}
 
     def _can_render(self, pages: list[GeneratedPage]) -> bool:
         framed, frames = self.plugin.framing.framed, self.frames
@@ -165,15 +185,31 @@ class FastServe:
         assert file is not None
         return file.abs_dest_path
 
+    def _publish_in_background(self) -> None:
+        """The directory search data, the search box index, feed, open data and browser geo data take seconds
+        at 10,000 listings: written in a background thread, never holding up the pages. A change while it
+        runs makes it run once more when it ends, so the last state is always the one published."""
+        with self.lock:
+            self.publish_again = True
+            if self.background is not None and self.background.is_alive():
+                return
+            self.background = threading.Thread(target=self._publish_rest, daemon=True)
+            self.background.start()
+
     def _publish_rest(self) -> None:
-        """What takes seconds: the search box index, feed, open data and the browser's geo data."""
-        started = time.perf_counter()
-        try:
-            self.plugin.publish_after_pages(self.config)
-        except Exception as error:  # reported; the next full rebuild writes them again
-            log.warning("the search index, feed or open data could not be updated (%s); save mkdocs.yml to rebuild", error)
-            return
-        log.info("hub: search index, feed and open data updated in %.1f s", time.perf_counter() - started)
+        while True:
+            with self.lock:
+                if not self.publish_again:
+                    return
+                self.publish_again = False
+            started = time.perf_counter()
+            try:
+                self.plugin.publish_after_pages(self.config)
+            except Exception as error:  # reported; the next full rebuild writes them again
+                log.warning("the search data, feed or open data could not be updated (%s); save mkdocs.yml to rebuild",
+                            error)
+                continue
+            log.info("hub: search data, search index, feed and open data updated in %.1f s", time.perf_counter() - started)
 
     def _wait_for_background(self) -> None:
         if self.background is not None:
