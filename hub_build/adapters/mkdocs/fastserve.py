@@ -22,6 +22,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -137,6 +139,8 @@ class FastServe:
         hub.services = [replaced.get(entry.source, entry) for entry in hub.services]
         hub.problems = [p for p in hub.problems if p.path not in sources] + problems
         site = HubSite(hub, plugin.site.urls, site_url=plugin.site.site_url)
+        self._write_listings_first(site, entries)
+        clock.lap("the listings' own pages")
         plan = site.plan()
         chosen = pages_to_render(plugin.plan, plan, {entry.slug for entry in changed})
         if chosen is None or not self._can_render(chosen):
@@ -159,6 +163,19 @@ class FastServe:
                  clock)
         self._publish_in_background()
         return True
+
+    def _write_listings_first(self, site: HubSite, entries: list) -> None:
+        """The page the editor is looking at comes first: each changed listing's own page, before the plan of
+        every page is made again (seconds at 10,000 listings). If the plan then needs a full rebuild, that
+        rewrites these pages too."""
+        framed = self.plugin.framing.framed
+        for entry in entries:
+            found = framed.get(f"services/{entry.slug}.md")
+            if found is None:
+                continue
+            file, page = found
+            self.plugin.framing.write_page(file, replace(page, title=entry.service.name, description=entry.service.summary,
+                                                         render=partial(site.render_listing, entry)), self.site_url)
 
     def _listing_paths(self) -> dict[Path, Any]:
         hub = self.plugin.hub
