@@ -10,7 +10,7 @@ from hub_build.publish.geodata import write_browser_data
 from hub_build.publish.search.files import write_search_data
 from hub_build.core import events as ev
 from hub_build.core.hub import Hub
-from hub_build.core.updates import Update
+from hub_build.core.updates import Update, updates_in
 from hub_build.core.urls import FEED_PATH, SiteUrls, ics_path
 from hub_build.publish.feeds import atom_feed
 from hub_build.publish.ical import calendar
@@ -19,6 +19,7 @@ THEME_DIR = Path(__file__).parents[1] / "theme"
 ASSETS_DIR = Path(__file__).parents[1] / "assets"
 SCRIPTS = ("geo.js", "filter.js", "search-engine.js", "search.js", "sitesearch.js", "suggest.js", "print.js", "keyboard.js",
            "report.js")
+WELSH_SCRIPTS = ("welsh.js",)  # Welsh mutations for the searches (search-engine.js): only in hubs with Welsh text
 
 
 def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
@@ -27,7 +28,7 @@ def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
     written += write_search_data(hub, site_dir)  # the directory search page's index, results and lunr.js
     target = site_dir / "assets" / "hub"
     target.mkdir(parents=True, exist_ok=True)
-    for name in SCRIPTS:
+    for name in SCRIPTS + (WELSH_SCRIPTS if hub.has_welsh else ()):
         shutil.copyfile(ASSETS_DIR / name, target / name)
         written.append(f"assets/hub/{name}")
     from hub_build.publish.schema import write_schemas  # the JSON Schema of listings, with the hub's vocabulary, for editors' $schema URLs
@@ -41,6 +42,13 @@ def publish_feeds(hub: Hub, updates: list[Update], urls: SiteUrls, site_dir: Pat
     base = site_url.rstrip("/") + "/" if site_url else ""
     (site_dir / FEED_PATH).write_bytes(atom_feed(updates, title=site_name, site_url=base, today=hub.today))
     written = [FEED_PATH]
+    if "cy" in hub.settings.languages:  # the Welsh feed, of the Welsh site's pages (core/updates.updates_in)
+        welsh = f"cy/{FEED_PATH}"
+        (site_dir / welsh).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / welsh).write_bytes(atom_feed(updates_in(hub, updates, urls, "cy"), title=site_name, site_url=base,
+                                                 today=hub.today, lang="cy", path=welsh,
+                                                 heading=f"{site_name}: beth sy'n newydd"))
+        written.append(welsh)
     domain = urlsplit(base).hostname or ""
     pages = {e.slug: base + urls.url(e.src_uri) for e in hub.events} if base else {}
     calendars = [(ics_path(hub.settings.events, entry.slug), [entry], entry.event.title) for entry in hub.events]

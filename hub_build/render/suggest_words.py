@@ -71,6 +71,16 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
                           "cy for Welsh, gd for Scottish Gaelic, ga for Irish."),
         "name_language": ("Language of the name", "Only if the name is in another language than the rest: "
                           "cy for Welsh, gd for Scottish Gaelic, ga for Irish."),
+        "cy": ("In Welsh (Cymraeg)", "If the service has its own Welsh text, give it here: the Welsh site shows it."),
+        "cy.name": ("Name in Welsh", "As the service writes its name in Welsh."),
+        "cy.summary": ("Short summary in Welsh", "Up to 300 characters."),
+        "cy.description": ("More about the service, in Welsh", "You can write several paragraphs."),
+        "cy.how_to_refer": ("How to ask for help, in Welsh", ""),
+        "cy.opening_hours": ("Opening hours in Welsh", "For example: Dydd Llun i ddydd Gwener, 9am tan 5pm."),
+        "cy.cost_details": ("About the costs, in Welsh", ""),
+        "cy.locations": ("Places in Welsh", "One for each place above, in the same order."),
+        "cy.locations.name": ("Name of the place in Welsh", "For example: Swyddfa Caerdydd."),
+        "cy.locations.accessibility": ("Access, in Welsh", "For example: mynediad heb risiau."),
     },
     "resource": {
         "title": ("Title of the resource", "As it is published."),

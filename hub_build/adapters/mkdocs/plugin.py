@@ -116,6 +116,8 @@ class HubPlugin(BasePlugin):
         config.extra_javascript.append("assets/hub/print.js")  # the print header's date and page address
         config.extra_javascript.append("assets/hub/keyboard.js")  # the header's menu and search buttons by keyboard
         config.extra_css.append("assets/hub/search.css")
+        if hub.has_welsh:  # Welsh mutations for the search box (welsh.js), before the box's script
+            config.extra_javascript.append("assets/hub/welsh.js")
         config.extra_javascript.append("assets/hub/sitesearch.js")  # the search box on every page (theme/partials/search.html)
         config.extra_css.append("assets/hub/sitesearch.css")
         config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
