@@ -17,6 +17,22 @@ from hub_build.publish.ical import calendar
 
 THEME_DIR = Path(__file__).parents[1] / "theme"
 ASSETS_DIR = Path(__file__).parents[1] / "assets"
+# What the theme loads on every page, beside the renderer's own (suggest.js is loaded by the suggest page).
+THEME_CSS = ("assets/hub/hub.css", "assets/hub/search.css", "assets/hub/sitesearch.css", "assets/hub/suggest.css")
+THEME_JS = (
+    "assets/hub/filter.js",  # on-page list filters (does nothing without one)
+    "assets/hub/print.js",  # the print header's date and page address
+    "assets/hub/keyboard.js",  # the header's menu and search buttons by keyboard
+    "assets/hub/sitesearch.js",  # the search box on every page (theme/partials/search.html)
+)
+
+
+def theme_scripts(hub: Hub) -> list[str]:
+    """THEME_JS, with the Welsh mutations for the search box (welsh.js) before the box's script in hubs with Welsh."""
+    scripts = list(THEME_JS)
+    if hub.has_welsh:
+        scripts.insert(scripts.index("assets/hub/sitesearch.js"), "assets/hub/welsh.js")
+    return scripts
 SCRIPTS = ("geo.js", "filter.js", "search-engine.js", "search.js", "sitesearch.js", "suggest.js", "print.js", "keyboard.js",
            "report.js")
 WELSH_SCRIPTS = ("welsh.js",)  # Welsh mutations for the searches (search-engine.js): only in hubs with Welsh text

@@ -62,7 +62,8 @@ class FastServe:
         self.site_dir = ""
         self.site_url = ""
         self.frames: dict[str, tuple[str, str, str]] = {}  # src_uri -> (HTML before the body, after it, page URL)
-        self.editor_pages: dict[str, str] = {}  # src_uri -> the Markdown's HTML, for pages that show listings
+        # src_uri -> (the Markdown's HTML, page settings, title), for editor pages that show listings
+        self.editor_pages: dict[str, tuple[str, dict[str, Any], str]] = {}
         self.background: threading.Thread | None = None
         self.lock = threading.Lock()
         self.publish_again = False
@@ -70,7 +71,8 @@ class FastServe:
     # --- during a full build -------------------------------------------------------------------------
     def remember(self, src_uri: str, output: str, body: str) -> None:
         """Keep a page MkDocs rendered, cut around its body, when the hub may need to redo that body."""
-        if src_uri not in self.plugin.generated and src_uri not in self.editor_pages:
+        assert self.plugin.pages is not None
+        if src_uri not in self.plugin.pages.generated and src_uri not in self.editor_pages:
             return
         if not body or output.count(body) != 1:
             return  # not cut: a fast edit that needs this page rebuilds everything
@@ -138,25 +140,32 @@ class FastServe:
         replaced = {entry.source: entry for entry in entries}
         hub.services = [replaced.get(entry.source, entry) for entry in hub.services]
         hub.problems = [p for p in hub.problems if p.path not in sources] + problems
-        site = HubSite(hub, plugin.site.urls, site_url=plugin.site.site_url)
+        site = HubSite(hub, plugin.site.urls, site_url=plugin.site.site_url, markdown=plugin.site.markdown)
         self._write_listings_first(site, entries)
         clock.lap("the listings' own pages")
-        plan = site.plan()
+        every = site.plan()
+        if {page.src_uri for page in every} != plugin.planned:
+            return False  # a page appears or goes: the full build
+        wanted = {page.src_uri for page in plugin.plan}
+        plan = [page for page in every if page.src_uri in wanted]
         chosen = pages_to_render(plugin.plan, plan, {entry.slug for entry in changed})
         if chosen is None or not self._can_render(chosen):
             return False
         clock.lap("plan")
-        plugin.site, plugin.plan = site, plan
+        assert plugin.pages is not None
+        plugin.site, plugin.plan, plugin.pages.site = site, plan, site
         for page in plan:
-            if page.src_uri in plugin.generated:
-                plugin.generated[page.src_uri] = page
+            if page.src_uri in plugin.pages.generated:
+                plugin.pages.generated[page.src_uri] = page
             elif page.src_uri in plugin.framing.framed:
                 plugin.framing.framed[page.src_uri] = (plugin.framing.framed[page.src_uri][0], page)
         for page in chosen:
             self._render(page)
-        for src_uri, markdown_html in self.editor_pages.items():
+        for src_uri, (markdown_html, meta, title) in self.editor_pages.items():
             before_body, after_body, url = self.frames[src_uri]
-            write_page_file(self._dest(src_uri), before_body + plugin._editor_body(src_uri, url, markdown_html) + after_body)
+            plugin.pages.search_pages = [record for record in plugin.pages.search_pages if record.url != url]
+            body = plugin.pages.editor_body(src_uri, url, markdown_html, meta, title)  # and its search record again
+            write_page_file(self._dest(src_uri), before_body + body + after_body)
         clock.lap("pages")
         self.snapshot = after
         log.info("hub: %d listing(s) changed: %d pages written (%s)", len(changed), len(chosen) + len(self.editor_pages),

@@ -6,7 +6,6 @@ module only maps MkDocs events onto it, so the hub can move renderer later.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -24,24 +23,22 @@ from pydantic import ValidationError
 from hub_build.adapters.mkdocs.fastserve import FastServe
 from hub_build.adapters.mkdocs.framing import Framing
 from hub_build.adapters.markdown_cache import markdown_cache
-from hub_build.load.config_links import link_setting_problems
-from hub_build.render.csp import ThemeSnippets, meta_tag
-from hub_build.render.frame import FrameError
-from hub_build.core.hub import EventEntry, Hub, PracticeEntry, ResourceEntry, ServiceEntry
+from hub_build.adapters.pages import BuildRefused, SitePages, checked_hub, plain
+from hub_build.core.hub import EventEntry, PracticeEntry, ResourceEntry, ServiceEntry
 from hub_build.core.yamlsource import Positions
+from hub_build.render.frame import FrameError
+from hub_build.render.site import GeneratedPage
+from hub_build.adapters.pages import MARKER as _HUB_MARKER
+from hub_build.render.csp import ThemeSnippets, meta_tag
+from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
-from hub_build.pipeline import load_hub
-from hub_build.core.problems import format_report
-from hub_build.publish.extras import THEME_DIR, publish_extras, publish_feeds, publish_open_data
-from hub_build.render.sanitise import sanitise_page
-from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
+from hub_build.publish.extras import THEME_CSS, THEME_DIR, theme_scripts
+from hub_build.render.site import HubSite
 from hub_build.core.urls import SiteUrls
-from hub_build.publish.search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
-from hub_build.core.settings import HubSettings, read_mkdocs_config
-from hub_build.publish.sitedir import site_folder_problem
+from hub_build.publish.search.sitewide import SitewideSearchError
+from hub_build.core.settings import HubSettings
 
 log = logging.getLogger("mkdocs.plugins.hub")
-_MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
 
 
 class HubPlugin(BasePlugin):
@@ -52,12 +49,10 @@ class HubPlugin(BasePlugin):
         self.settings = HubSettings()
         self.hub: Hub | None = None
         self.site: HubSite | None = None
-        self.generated: dict[str, GeneratedPage] = {}
-        self.sector_intros: dict[str, str] = {}  # an editor's content/sectors/KEY.md -> KEY: lists follow its text
-        self.search_pages: list[PageRecord] = []  # pages for the site-wide search box (listings come from the Hub)
-        self.page_kinds: dict[str, str] = {}  # src_uri -> "Resource", "Practice example" or "Event"
+        self.pages: SitePages | None = None  # the pages' plan, settings and finished bodies (adapters/pages.py)
         self.framing = Framing()  # listing and browse pages written into the theme's frame (framing.py)
-        self.plan: list[GeneratedPage] = []
+        self.plan: list[GeneratedPage] = []  # the generated pages of this build, framed or not
+        self.planned: set[str] = set()  # every page the site plans (serve: a change to it means a full rebuild)
         self.env: Any = None
         self.nav: Any = None
         self.files: Files | None = None
@@ -83,73 +78,44 @@ class HubPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         config_file = Path(config.config_file_path) if config.config_file_path else root / "mkdocs.yml"
-        refused = site_folder_problem(Path(config.site_dir), root, Path(config.docs_dir), self.settings, config_file)
-        if refused:  # checked before MkDocs empties the site folder
-            raise PluginError(f"{refused}; nothing was built or changed")
-        hub = load_hub(root, self.settings, docs_dir=Path(config.docs_dir))
-        if config.config_file_path:
-            path = Path(config.config_file_path)
-            hub.problems.extend(link_setting_problems(path, read_mkdocs_config(path), path.name))
-        for problem in hub.warnings:
-            # Overdue reviews are the editors' to-do list, not a broken build.
-            level = logging.INFO if problem.field == "last_reviewed" else logging.WARNING
-            log.log(level, problem.as_text())
-        if hub.errors:
-            raise PluginError(
-                f"the hub's content has {len(hub.errors)} error(s); nothing was built.\n"
-                + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report."
-            )
+        try:
+            hub = checked_hub(root, self.settings, Path(config.docs_dir), Path(config.site_dir),
+                              config_file if config.config_file_path else None, log)
+        except BuildRefused as refused:
+            raise PluginError(str(refused)) from None
         self.hub = hub
         # Every problem has been reported: the position of each value (about 15 KB a listing) is not needed
         # to render or publish, and dropping it keeps the build's peak memory down at 10,000 listings.
         items: list[ServiceEntry | ResourceEntry | PracticeEntry | EventEntry] = [*hub.services, *hub.resources, *hub.practice, *hub.events]
         for item in items:
             item.positions = Positions()
-        self.page_kinds = dict.fromkeys(hub.resources_by_uri, "Resource")
-        self.page_kinds.update({entry.src_uri: "Practice example" for entry in hub.practice})
-        self.page_kinds.update({entry.src_uri: "Event" for entry in hub.events})
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
                             markdown=markdown_cache(hub.root))
+        self.pages = SitePages(hub, self.site)
         config.theme.dirs.insert(0, str(THEME_DIR))
-        config.extra_css.append("assets/hub/hub.css")
-        config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
-        config.extra_javascript.append("assets/hub/print.js")  # the print header's date and page address
-        config.extra_javascript.append("assets/hub/keyboard.js")  # the header's menu and search buttons by keyboard
-        config.extra_css.append("assets/hub/search.css")
-        if hub.has_welsh:  # Welsh mutations for the search box (welsh.js), before the box's script
-            config.extra_javascript.append("assets/hub/welsh.js")
-        config.extra_javascript.append("assets/hub/sitesearch.js")  # the search box on every page (theme/partials/search.html)
-        config.extra_css.append("assets/hub/sitesearch.css")
-        config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
+        config.extra_css.extend(THEME_CSS)
+        config.extra_javascript.extend(theme_scripts(hub))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.site is not None and self.hub is not None
+        assert self.pages is not None
         self._publish_only_classified(files, config)
-        self.generated = {}
-        self.sector_intros = {}
-        self.search_pages = []
         self.framing = Framing()
         self.files = files
-        pages = []
-        self.plan = self.site.plan()
+        self.plan = self.pages.plan(lambda src_uri: files.get_file_from_path(src_uri) is not None)
+        if self.fast_serve is not None:
+            assert self.site is not None
+            self.planned = {page.src_uri for page in self.site.plan()}
+        framed = self.framing.choose(self.plan, files, config) if self.settings.fast_pages else set()
         for page in self.plan:
-            if files.get_file_from_path(page.src_uri) is not None and page.kind == "sector":
-                self.sector_intros[page.src_uri] = page.src_uri.rsplit("/", 1)[-1][:-3]
-                continue  # the editor's introduction, with the sector's lists appended
-            if files.get_file_from_path(page.src_uri) is not None and page.kind != "listing":
-                continue  # an editor's own page of that name wins
-            pages.append(page)
-        framed = self.framing.choose(pages, files, config) if self.settings.fast_pages else set()
-        for page in pages:
+            inclusion = InclusionLevel.UNDEFINED if self.pages.in_nav(page) else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
             if page.src_uri in framed:
-                self.framing.add(page, files, config)  # written into its folder's frame after the build
+                del self.pages.generated[page.src_uri]  # the hub writes it after the build (framing.py)
+                self.framing.add(page, files, config)
                 continue
-            self.generated[page.src_uri] = page
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in ("listing", "browse", "sector") else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         return files
 
@@ -179,7 +145,9 @@ class HubPlugin(BasePlugin):
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """MkDocs is given the body the hub read and checked, never the file again: its own front-matter
         reader (which expands YAML aliases and reads 'Key: value' first lines as settings) never runs."""
-        if page.file.src_uri in self.generated or page.file.src_uri in self.framing.stand_ins:
+        if self.pages is not None and page.file.src_uri in self.pages.generated:
+            return None
+        if page.file.src_uri in self.framing.stand_ins:
             return None
         source = self.hub.pages.get(page.file.src_uri) if self.hub else None
         if source is None:
@@ -187,98 +155,31 @@ class HubPlugin(BasePlugin):
         return "\n" + source.body  # a leading blank line: nothing in the body can be read as page settings
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.pages is not None
         if page.file.src_uri in self.framing.stand_ins:  # its title and description are the frame's markers
             markers = self.framing.markers
             page.meta = {"title": markers.title, "description": markers.description, "search": {"exclude": True}}
             return ""
-        generated = self.generated.get(page.file.src_uri)
+        generated = self.pages.generated.get(page.file.src_uri)
         if generated is None:
-            page.meta = self._page_meta(page.file.src_uri)
-        if generated is not None:
-            page.meta["title"] = html.escape(generated.title)
-            page.meta["description"] = html.escape(generated.description)
-            if generated.src_uri == FIND_PAGE:
-                page.meta["hide"] = ["navigation", "toc"]  # room for the filters beside the results
-            if generated.kind == "browse":
-                page.meta["search"] = {"exclude": True}  # lists repeat the listings' own text
-            if generated.kind == "listing":
-                # The directory search page finds listings from its own compact index; keeping them out of
-                # Material's search_index.json stops it growing with every listing (see bench/README.md).
-                page.meta["search"] = {"exclude": True}
-            return ""
-        return markdown
-
-    def _page_meta(self, src_uri: str) -> dict[str, Any]:
-        """The only page settings the theme sees: checked values, every printed one plain text escaped once
-        (Material prints title, description and subtitle unescaped, and strips tags from the title)."""
-        assert self.hub is not None and self.site is not None
-        meta: dict[str, Any] = {}
-        source = self.hub.pages.get(src_uri)
-        if source is not None and source.meta is not None:
-            meta = source.meta.model_dump(exclude_none=True, exclude_defaults=True)
-            if source.meta.search is not None:
-                meta["search"] = {"exclude": source.meta.search.exclude}
-        resource = self.hub.resources_by_uri.get(src_uri)
-        if resource is not None:
-            meta["title"], meta["description"] = resource.resource.title, resource.resource.summary
-        known = self.site.knowledge.meta_for(src_uri)
-        if known is not None:
-            meta["title"], meta["description"] = known
-        for key in ("title", "description", "subtitle"):
-            if isinstance(meta.get(key), str):
-                meta[key] = html.escape(meta[key].replace("<", "").replace(">", ""))
-        return meta
+            page.meta = self.pages.editor_meta(page.file.src_uri)
+            return markdown
+        page.meta.update(self.pages.generated_meta(generated))
+        return ""
 
     def on_page_content(self, html_body: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.site is not None and self.hub is not None
+        assert self.pages is not None
         if page.file.src_uri in self.framing.stand_ins:
             return self.framing.markers.body
-        generated = self.generated.get(page.file.src_uri)
+        generated = self.pages.generated.get(page.file.src_uri)
         if generated is not None:
-            if generated.kind not in ("listing", "browse"):
-                # Lists (sector, index and event pages) are found by what they are, not by the items they
-                # repeat: each item is a search result of its own.
-                self._add_search_page(page, "Page", f"<p>{html.escape(generated.description)}</p>")
-            return generated.render(page.url)
-        body = self._editor_body(page.file.src_uri, page.url, html_body)
-        if self.fast_serve is not None and (_MARKER.search(html_body) or page.file.src_uri in self.sector_intros):
-            self.fast_serve.editor_pages[page.file.src_uri] = html_body  # it shows listings: redone on fast edits
+            return self.pages.generated_body(generated, page.url)
         if "title" not in page.meta and page.title:
-            page.meta["title"] = html.escape(re.sub(r"<[^>]*>", "", page.title).replace("<", "").replace(">", ""))
-        self._add_search_page(page, self._kind(page.file.src_uri), body)
-        return body
-
-    def _editor_body(self, src_uri: str, url: str, html_body: str) -> str:
-        """An editor's page as published: its sanitised HTML with the hub's blocks, panels and lists."""
-        assert self.site is not None and self.hub is not None
-        parts = _MARKER.split(html_body)
-        body = "".join(
-            sanitise_page(part) if index % 2 == 0 else
-            (self.site.render_block(part, url) if part in BLOCK_NAMES else "")
-            for index, part in enumerate(parts)
-        )
-        resource = self.hub.resources_by_uri.get(src_uri)
-        if resource is not None:
-            body = (f"<h1>{html.escape(resource.resource.title)}</h1>"
-                    + self.site.render_resource_panel(resource, url) + body)
-        panel = self.site.knowledge.page_for(src_uri, url)
-        if panel is not None:
-            body = f"<h1>{html.escape(panel[0])}</h1>" + panel[2] + body
-        body += self.site.report_for(src_uri, url)  # 'Report a problem' on item pages
-        if src_uri in self.sector_intros:
-            body += self.site.render_sector(self.sector_intros[src_uri], url, with_title=False)
-        return body
-
-    def _kind(self, src_uri: str) -> str:
-        """What an editor's page is, as the site-wide search labels it."""
-        return self.page_kinds.get(src_uri, "Page")
-
-    def _add_search_page(self, page: Page, kind: str, body: str) -> None:
-        search = page.meta.get("search")
-        if isinstance(search, dict) and search.get("exclude"):
-            return  # the editor's own opt-out, as Material's search honours it
-        title = html.unescape(re.sub(r"<[^>]*>", "", str(page.meta.get("title") or page.title or "")))
-        self.search_pages.append(PageRecord(url=page.url, kind=kind, title=title, body_html=body))
+            page.meta["title"] = plain(re.sub(r"<[^>]*>", "", page.title))
+        if self.fast_serve is not None and (_HUB_MARKER.search(html_body) or page.file.src_uri in self.pages.sector_intros):
+            # it shows listings: redone on fast edits
+            self.fast_serve.editor_pages[page.file.src_uri] = (html_body, dict(page.meta), page.title or "")
+        return self.pages.editor_body(page.file.src_uri, page.url, html_body, page.meta, page.title or "")
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """`hub_csp()` in the theme prints the policy, allowing only the theme's own inline snippets."""
@@ -301,12 +202,11 @@ class HubPlugin(BasePlugin):
         return ""
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.hub is not None
+        assert self.site is not None
         try:
             written = self.framing.write(config.site_url or "")
         except FrameError as error:
             raise PluginError(f"a generated page could not be written into the theme's frame: {error}") from error
-        assert self.site is not None
         self.site.markdown.save()
         if written:
             assert self.files is not None and self.env is not None
@@ -317,15 +217,10 @@ class HubPlugin(BasePlugin):
             self.fast_serve.built(config)
 
     def publish_after_pages(self, config: MkDocsConfig) -> None:
-        """Everything that is not a page: browser geo data, search data, feeds, open data, the search box index."""
-        assert self.hub is not None and self.site is not None
-        publish_extras(self.hub, Path(config.site_dir))
-        publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, Path(config.site_dir),
-                      site_name=config.site_name, site_url=self.site.site_url)
-        publish_open_data(self.hub, Path(config.site_dir))
-        urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
+        """Everything that is not a page: geo and search data, feeds, open data, the search box index."""
+        assert self.pages is not None
         try:
-            count = write_sitewide_index(self.hub, self.search_pages, urls, Path(config.site_dir))
+            count = self.pages.publish(Path(config.site_dir), site_name=config.site_name)
         except SitewideSearchError as error:
             raise PluginError(f"the site-wide search index could not be written: {error}") from error
         log.info("site-wide search: %d pages and listings indexed", count)
