@@ -106,7 +106,7 @@ def test_same_files_beside_the_pages(renderer: str) -> None:
     adds the same files whichever renderer made the pages."""
     mkdocs, other = hub_files(built("mkdocs")), hub_files(built(renderer))
     assert mkdocs == other, f"only with MkDocs: {sorted(mkdocs - other)[:10]}; only with {renderer}: {sorted(other - mkdocs)[:10]}"
-    for needed in ("feed.xml", "pagefind/pagefind.js", "search-data/results.json", "open-data/oruk/services.json",
+    for needed in ("feed.xml", "pagefind/pagefind.js", "search-data/table.json", "open-data/oruk/services.json",
                    "assets/hub/sitesearch.js", "schema/service.schema.json", "events/upcoming.ics"):
         assert needed in other
     fragments = [len(list((site / "pagefind" / "fragment").iterdir())) for site in (built("mkdocs"), built(renderer))]
