@@ -26,7 +26,7 @@ from hub_build.publish.search.table import ordered_services
 
 TODAY = dt.date(2026, 11, 23)
 OLD = (TODAY - dt.timedelta(days=400)).isoformat()
-# bench/js_mutants.py points this at a mutated copy of the engine: mutmut cannot mutate JavaScript.
+# bench/hand_mutants.py points this at a mutated copy of the engine: mutmut cannot mutate JavaScript.
 ENGINE = Path(os.environ.get("HUB_TEST_SEARCH_ENGINE") or REPO / "hub_build" / "assets" / "search-engine.js")
 TAGS = "Family support Help with visits Children and young people Parents and carers Visiting prison"
 SUMMARY = "One-to-one support for children and carers in Bristol when a parent is in prison."
@@ -188,3 +188,11 @@ def test_the_engines_rules(engine_page):
     assert ranked[8] == [2, 3]
     assert engine_page.evaluate("() => HubSearchEngine.words(\"The family's  LINKS, and-the links'\")") == [
         "family's", "links", "links"]
+
+
+def test_a_shorter_name_ranks_first_and_short_words_get_no_slip(engine_page):
+    docs = [["Quokka alpha bravo charlie delta echo", "", "", "", ""], ["Quokka", "", "", "", ""],
+            ["Visits", "", "", "", ""]]
+    ranked = engine_page.evaluate(RULES, [docs, [["quokka", False], ["vist", False], ["visis", False]]])
+    assert ranked[0] == [1, 0]  # the same word in a shorter name counts for more
+    assert ranked[1] == [] and ranked[2] == [2]  # one slip only in words of five letters or more

@@ -18,7 +18,7 @@ from hub_build.core.dates import long_date
 from hub_build.model.fields import suggest_slug, tel_uri
 from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
-from hub_build.render.sanitise import render_markdown
+from hub_build.render.markdown_cache import MarkdownCache
 from hub_build.core.urls import SiteUrls
 
 NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
@@ -41,6 +41,10 @@ class GeneratedPage:
     description: str
     render: Callable[[str], str]  # the page's own URL -> its HTML body
     kind: str = "browse"
+    # A list page: the slugs of the listings it shows, and of its whole list (all its pages), in order; `serve`
+    # re-renders a list page when its list changed or it shows a changed listing (None: not a list page).
+    shows: tuple[str, ...] | None = None
+    listed: tuple[str, ...] | None = None
 
 
 def _env() -> Environment:
@@ -70,6 +74,7 @@ class HubSite:
     hub: Hub
     urls: SiteUrls = field(default_factory=SiteUrls)
     site_url: str = ""
+    markdown: MarkdownCache = field(default_factory=MarkdownCache)  # listing descriptions, kept between builds
 
     # --- URLs ----------------------------------------------------------------
     def service_url(self, slug: str) -> str:
@@ -157,7 +162,7 @@ class HubSite:
         edit = self.hub.settings.edit_url
         return self._templates.get_template("listing.html").render(
             entry=entry, areas=areas, locations=locations,
-            description=Markup(render_markdown(service.description)) if service.description else "",  # noqa: S704 - sanitised by nh3
+            description=Markup(self.markdown.render(service.description)) if service.description else "",  # noqa: S704 - sanitised by nh3
             overdue=self.hub.is_overdue(service.last_reviewed), reviewed=long_date(service.last_reviewed),
             edit_url=edit.replace("{path}", entry.source) if edit else "",
             jsonld=Markup(service_jsonld(self, entry, page_url)),  # noqa: S704 - JSON with <, > and & escaped
@@ -209,6 +214,7 @@ class HubSite:
         pages = max(1, -(-len(entries) // size))
         uris = {n: f"{folder}/index.md" if n == 1 else f"{folder}/page-{n}.md" for n in range(1, pages + 1)}
         page_links = {n: self.urls.url(uri) for n, uri in uris.items()}
+        listed = tuple(e.slug for e in entries)
         result = []
         for number, uri in uris.items():
             def render(page_url: str, number: int = number) -> str:
@@ -216,7 +222,8 @@ class HubSite:
                 return self.render_list(title, intro, entries, number, page_links, page_url, more)
 
             shown_title = title if number == 1 else f"{title} (page {number})"
-            result.append(GeneratedPage(uri, shown_title, intro, render))
+            shows = listed[(number - 1) * size: number * size]
+            result.append(GeneratedPage(uri, shown_title, intro, render, shows=shows, listed=listed))
         return result
 
     def plan(self) -> list[GeneratedPage]:
@@ -225,7 +232,7 @@ class HubSite:
         for entry in self.services:
             pages.append(GeneratedPage(
                 f"services/{entry.slug}.md", entry.service.name, entry.service.summary,
-                partial(self.render_listing, entry), kind="listing",
+                partial(self.render_listing, entry), kind="listing", shows=(entry.slug,),
             ))
         pages.append(GeneratedPage("services/index.md", "Find services", "Browse the directory of support services.",
                                    self.render_directory_home, kind="directory"))

@@ -20,7 +20,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
+from hub_build.adapters.mkdocs.fastserve import FastServe
+from hub_build.adapters.mkdocs.framing import Framing
+from hub_build.adapters.markdown_cache import markdown_cache
 from hub_build.adapters.pages import BuildRefused, SitePages, checked_hub, plain
+from hub_build.core.hub import EventEntry, PracticeEntry, ResourceEntry, ServiceEntry
+from hub_build.core.yamlsource import Positions
+from hub_build.render.frame import FrameError
+from hub_build.render.site import GeneratedPage
+from hub_build.adapters.pages import MARKER as _HUB_MARKER
 from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
@@ -42,6 +50,18 @@ class HubPlugin(BasePlugin):
         self.hub: Hub | None = None
         self.site: HubSite | None = None
         self.pages: SitePages | None = None  # the pages' plan, settings and finished bodies (adapters/pages.py)
+        self.framing = Framing()  # listing and browse pages written into the theme's frame (framing.py)
+        self.plan: list[GeneratedPage] = []  # the generated pages of this build, framed or not
+        self.planned: set[str] = set()  # every page the site plans (serve: a change to it means a full rebuild)
+        self.env: Any = None
+        self.nav: Any = None
+        self.files: Files | None = None
+        self.fast_serve: FastServe | None = None  # under `mkdocs serve`: fast edits (fastserve.py)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under `serve` the plugin lives across rebuilds (MkDocs keeps plugins that have on_startup), so a
+        changed listing can be re-rendered on its own instead of the whole site being rebuilt."""
+        self.fast_serve = FastServe(self) if command == "serve" else None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
@@ -64,7 +84,13 @@ class HubPlugin(BasePlugin):
         except BuildRefused as refused:
             raise PluginError(str(refused)) from None
         self.hub = hub
-        self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
+        # Every problem has been reported: the position of each value (about 15 KB a listing) is not needed
+        # to render or publish, and dropping it keeps the build's peak memory down at 10,000 listings.
+        items: list[ServiceEntry | ResourceEntry | PracticeEntry | EventEntry] = [*hub.services, *hub.resources, *hub.practice, *hub.events]
+        for item in items:
+            item.positions = Positions()
+        self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
+                            markdown=markdown_cache(hub.root))
         self.pages = SitePages(hub, self.site)
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.extend(THEME_CSS)
@@ -74,13 +100,28 @@ class HubPlugin(BasePlugin):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.pages is not None
         self._publish_only_classified(files, config)
-        for page in self.pages.plan(lambda src_uri: files.get_file_from_path(src_uri) is not None):
+        self.framing = Framing()
+        self.files = files
+        self.plan = self.pages.plan(lambda src_uri: files.get_file_from_path(src_uri) is not None)
+        if self.fast_serve is not None:
+            assert self.site is not None
+            self.planned = {page.src_uri for page in self.site.plan()}
+        framed = self.framing.choose(self.plan, files, config) if self.settings.fast_pages else set()
+        for page in self.plan:
             inclusion = InclusionLevel.UNDEFINED if self.pages.in_nav(page) else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
+            if page.src_uri in framed:
+                del self.pages.generated[page.src_uri]  # the hub writes it after the build (framing.py)
+                self.framing.add(page, files, config)
+                continue
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.nav = nav
+        return nav
 
     def _publish_only_classified(self, files: Files, config: MkDocsConfig) -> None:
         """Nothing from the content folder reaches the site unless the inventory classified it: anything else
@@ -106,6 +147,8 @@ class HubPlugin(BasePlugin):
         reader (which expands YAML aliases and reads 'Key: value' first lines as settings) never runs."""
         if self.pages is not None and page.file.src_uri in self.pages.generated:
             return None
+        if page.file.src_uri in self.framing.stand_ins:
+            return None
         source = self.hub.pages.get(page.file.src_uri) if self.hub else None
         if source is None:
             raise PluginError(f"{page.file.src_uri} was not checked by the hub; nothing was built")
@@ -113,6 +156,10 @@ class HubPlugin(BasePlugin):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.pages is not None
+        if page.file.src_uri in self.framing.stand_ins:  # its title and description are the frame's markers
+            markers = self.framing.markers
+            page.meta = {"title": markers.title, "description": markers.description, "search": {"exclude": True}}
+            return ""
         generated = self.pages.generated.get(page.file.src_uri)
         if generated is None:
             page.meta = self.pages.editor_meta(page.file.src_uri)
@@ -122,20 +169,55 @@ class HubPlugin(BasePlugin):
 
     def on_page_content(self, html_body: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.pages is not None
+        if page.file.src_uri in self.framing.stand_ins:
+            return self.framing.markers.body
         generated = self.pages.generated.get(page.file.src_uri)
         if generated is not None:
             return self.pages.generated_body(generated, page.url)
         if "title" not in page.meta and page.title:
             page.meta["title"] = plain(re.sub(r"<[^>]*>", "", page.title))
+        if self.fast_serve is not None and (_HUB_MARKER.search(html_body) or page.file.src_uri in self.pages.sector_intros):
+            # it shows listings: redone on fast edits
+            self.fast_serve.editor_pages[page.file.src_uri] = (html_body, dict(page.meta), page.title or "")
         return self.pages.editor_body(page.file.src_uri, page.url, html_body, page.meta, page.title or "")
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """`hub_csp()` in the theme prints the policy, allowing only the theme's own inline snippets."""
         snippets = ThemeSnippets(env, config.theme.get("features") or [])
         env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
+        self.env = env
         return env
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A stand-in page becomes its folder's frame and is not written (MkDocs skips empty output)."""
+        if page.file.src_uri not in self.framing.stand_ins:
+            if self.fast_serve is not None:
+                self.fast_serve.remember(page.file.src_uri, output, page.content or "")
+            return output
+        try:
+            self.framing.capture(page.file.src_uri, output, page)
+        except FrameError as error:
+            raise PluginError(f"the theme's page frame could not be captured ({error}); set 'fast_pages: false' "
+                              "in the hub plugin's options to render every page through MkDocs") from error
+        return ""
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        try:
+            written = self.framing.write(config.site_url or "")
+        except FrameError as error:
+            raise PluginError(f"a generated page could not be written into the theme's frame: {error}") from error
+        self.site.markdown.save()
+        if written:
+            assert self.files is not None and self.env is not None
+            self.framing.rewrite_sitemap(self.env, self.files, self.nav, config)
+            log.info("%d listing and browse pages written into the theme's page frame", written)
+        self.publish_after_pages(config)
+        if self.fast_serve is not None:
+            self.fast_serve.built(config)
+
+    def publish_after_pages(self, config: MkDocsConfig) -> None:
+        """Everything that is not a page: geo and search data, feeds, open data, the search box index."""
         assert self.pages is not None
         try:
             count = self.pages.publish(Path(config.site_dir), site_name=config.site_name)
@@ -148,4 +230,6 @@ class HubPlugin(BasePlugin):
         server.watch(str(root / self.settings.directory))
         if self.settings.vocabulary:
             server.watch(str(root / self.settings.vocabulary))
+        if self.fast_serve is not None:
+            server.builder = self.fast_serve.wrap(server.builder)  # a changed listing: only its pages
         return server
