@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 
-import click
+from hub_build.adapters.process import guarded
 
 
 def _stop(_signum: int, _frame: object) -> None:
@@ -23,24 +23,13 @@ def main(argv: list[str], program: str = "mkdocs") -> int:
     """Run `program`'s command line (mkdocs or properdocs: both are click groups in PROGRAM.__main__)."""
     signal.signal(signal.SIGTERM, _stop)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    try:
+
+    def run() -> int:
         cli = importlib.import_module(f"{program}.__main__").cli
         cli.main(args=argv, prog_name=program, standalone_mode=False)
-    except KeyboardInterrupt:
-        return 130
-    except OSError as error:
-        where = f" {error.filename}" if error.filename else ""
-        print(f"hub-build: cannot write{where}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    except click.exceptions.Exit as done:
-        return done.exit_code
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except click.Abort:
-        return 1
-    return 0
+        return 0
 
+    return guarded(run)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -20,10 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import click
 from pydantic import ValidationError
 
 from hub_build.adapters.pages import BuildRefused, SitePages, checked_hub
+from hub_build.adapters.process import guarded
 from hub_build.adapters.zensical import extension, stage
 from hub_build.core.settings import HubSettings, hub_options
 from hub_build.publish.search.sitewide import SitewideSearchError
@@ -97,29 +97,22 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)
     logging.basicConfig(format="%(levelname)-8s-  %(message)s", level=logging.WARNING if args.quiet else logging.INFO)
-    try:
-        if args.command == "serve":
-            from hub_build.adapters.zensical.serve import serve
+    def run() -> int:
+        try:
+            if args.command == "serve":
+                from hub_build.adapters.zensical.serve import serve
 
-            serve(args.config_file, args.dev_addr, lambda target: build(args.config_file, target, strict=False))
-            return 0  # pragma: no cover - serve() returns only by KeyboardInterrupt
-        site_dir = args.site_dir or args.config_file.resolve().parent / str(stage.read_config(args.config_file).get("site_dir") or "site")
-        count = build(args.config_file, site_dir, strict=args.strict)
+                serve(args.config_file, args.dev_addr, lambda target: build(args.config_file, target, strict=False))
+                return 0  # pragma: no cover - serve() returns only by KeyboardInterrupt
+            site_dir = args.site_dir or args.config_file.resolve().parent / str(stage.read_config(args.config_file).get("site_dir") or "site")
+            count = build(args.config_file, site_dir, strict=args.strict)
+        except BuildFailed as error:
+            print(f"hub-build: {error}", file=sys.stderr)
+            return 1
         log.info("site-wide search: %d pages and listings indexed", count)
-    except BuildFailed as error:
-        print(f"hub-build: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except OSError as error:
-        where = f" {error.filename}" if error.filename else ""
-        print(f"hub-build: cannot write{where}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    return 0
+        return 0
 
+    return guarded(run)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
