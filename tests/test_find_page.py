@@ -342,7 +342,12 @@ def test_show_more_only_when_there_is_more(browser):
     page = open_find(browser)
     assert total(page) > 20 and page.is_visible("#hub-more")
     while page.is_visible("#hub-more"):
+        shown = page.locator(RESULTS).count()
         page.click("#hub-more")
+        # The next rows' details are fetched before they are drawn: wait for them, or the button may hide
+        # between the visibility check and the next click.
+        page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length > n", arg=[RESULTS, shown])
+        page.wait_for_selector("#hub-find:not([data-busy])", state="attached")
     assert page.locator(RESULTS).count() == total(page)
 
 
