@@ -16,7 +16,7 @@ import types
 import pytest
 
 from browser import chromium_executable, foreign_requests, static_server, watched_site
-from hubs import REPO, built_sample_hub, mkdocs_build, run
+from hubs import REPO, mkdocs_build, run
 
 from hub_build.pipeline import load_hub
 from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
@@ -61,9 +61,9 @@ SET_CONTROLS = """s => {
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(built_sample):
     chromium_executable()
-    return built_sample_hub(tmp_path_factory.mktemp("sample"))
+    return built_sample
 
 
 @pytest.fixture(scope="module")

@@ -97,10 +97,8 @@ def test_written_shards_hold_every_term_once_and_the_box_index_holds_no_listing(
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from hubs import built_sample_hub
-
-    return built_sample_hub(tmp_path_factory.mktemp("sample"))
+def site(built_sample):
+    return built_sample
 
 
 def test_pagefind_holds_pages_and_no_listing(site):
