@@ -7,12 +7,13 @@ creates the pages its own way, and asks each page for its HTML.
 from __future__ import annotations
 
 import html
+import secrets
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Callable, Iterable
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from hub_build.core.dates import long_date
 from hub_build.model.fields import suggest_slug, tel_uri
@@ -47,12 +48,23 @@ class GeneratedPage:
     listed: tuple[str, ...] | None = None
 
 
+def lang_attribute(tag: str | None) -> Markup:
+    """` lang="cy"` for a listing's own text in another language than the hub's (WCAG 3.1.2), or nothing.
+    A function rather than a template macro: a listing page asks for it about ten times, and a Jinja macro
+    call costs ten times as much."""
+    return Markup(' lang="%s"') % tag if tag else Markup("")
+
+
 def _env() -> Environment:
-    return Environment(
+    # auto_reload off: the templates are the package's own files, and with it on every get_template (and every
+    # `{% from %}` import) asks the system whether the file changed: twice per page, 23,000 times a build.
+    env = Environment(
         loader=PackageLoader("hub_build", "render/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, auto_reload=False,
     )
+    env.globals["lang"] = lang_attribute
+    return env
 
 
 @dataclass
@@ -64,6 +76,10 @@ class LinkContext:
 
     def link(self, to_url: str) -> str:
         return SiteUrls.rel(self.page_url, to_url)
+
+    def cards(self, entries: Iterable[ServiceEntry]) -> Markup:
+        """The service cards of a list, linked from this page (HubSite.cards)."""
+        return self.site.cards(entries, self)
 
     def __getattr__(self, name: str):
         return getattr(self.site, name)
@@ -148,6 +164,35 @@ class HubSite:
     @cached_property
     def _templates(self) -> Environment:
         return _env()
+
+    @cached_property
+    def _card_link(self) -> str:
+        """A word no listing contains, put where a card's link goes when the card is made (see `cards`)."""
+        return "hubcard" + secrets.token_hex(8)
+
+    @cached_property
+    def _card_parts(self) -> dict[str, tuple[ServiceEntry, str, str]]:
+        """slug -> (the entry, its card's HTML before the link, after it): each card is rendered once per build."""
+        return {}
+
+    def cards(self, entries: Iterable[ServiceEntry], ctx: LinkContext) -> Markup:
+        """The cards of `entries` on the page of `ctx`. A service appears on about ten list pages (A to Z, its
+        types, nations, areas, sectors), and only the link to its page differs from one to the next (it is
+        relative): the card is rendered once with a placeholder for the link, and each list fills it in."""
+        made = self._card_parts
+        macro = self._templates.get_template("macros.html").module.card  # type: ignore[attr-defined]
+        out: list[str] = []
+        for entry in entries:
+            href = ctx.link(self.service_url(entry.slug))
+            known = made.get(entry.slug)
+            if known is None or known[0] is not entry:  # `serve` replaces a changed listing's entry
+                parts = str(macro(entry, self._card_link, self)).split(self._card_link)
+                if len(parts) != 2:  # the placeholder is not where the link goes alone: this card as it is
+                    out.append(str(macro(entry, href, self)))
+                    continue
+                known = made[entry.slug] = (entry, parts[0], parts[1])
+            out += (known[1], escape(href), known[2])
+        return Markup("".join(out))  # noqa: S704 - autoescaped macro output and an escaped link
 
     def render_listing(self, entry: ServiceEntry, page_url: str) -> str:
         service = entry.service
