@@ -76,6 +76,14 @@ class Framing:
     stand_ins: dict[str, str] = field(default_factory=dict)  # stand-in src_uri -> frame key
     frames: dict[str, PageFrame] = field(default_factory=dict)  # frame key -> frame
     keys: set[str] = field(default_factory=set)
+    made: dict[str, FramedFile] = field(default_factory=dict)  # src_uri -> its FramedFile, made once (choose, add)
+
+    def file(self, config: MkDocsConfig, src_uri: str) -> FramedFile:
+        """The FramedFile of a page (two MkDocs Files to make: 11,000 pages at 10,000 listings, so once each)."""
+        made = self.made.get(src_uri)
+        if made is None:
+            made = self.made[src_uri] = FramedFile(config, src_uri)
+        return made
 
     def choose(self, pages: list[GeneratedPage], files: Files, config: MkDocsConfig) -> set[str]:
         """The src_uris of the generated pages (all added to the site) that can be written into a frame."""
@@ -83,20 +91,20 @@ class Framing:
         if config.nav is None:
             return set()
         in_nav = set(nav_paths(config.nav))
-        chosen = {page.src_uri: FramedFile(config, page.src_uri) for page in pages
+        chosen = {page.src_uri: self.file(config, page.src_uri) for page in pages
                   if page.kind in FRAMED_KINDS and page.src_uri not in in_nav
                   and page.title.strip() and page.description.strip()}  # an empty one: the theme's own fallback
         if not config.use_directory_urls:
             return set(chosen)  # a page's relative links start from the folder it shares with its stand-in
         planned = {page.src_uri for page in pages}
-        others = [file.url for file in files if file.src_uri not in planned] + [FramedFile(config, page.src_uri).url for page in pages
+        others = [file.url for file in files if file.src_uri not in planned] + [self.file(config, page.src_uri).url for page in pages
                                                  if page.src_uri not in chosen]
         holding = folders_holding(others)
         return {uri for uri, file in chosen.items() if file.url not in holding}
 
     def add(self, page: GeneratedPage, files: Files, config: MkDocsConfig) -> None:
         """Put a chosen page in the site's files as a FramedFile, with its folder's stand-in."""
-        file = FramedFile(config, page.src_uri)
+        file = self.file(config, page.src_uri)
         self.framed[page.src_uri] = (file, page)
         files.append(file)
         key = frame_key(file.url)
