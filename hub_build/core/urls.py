@@ -47,7 +47,7 @@ def _relpath(path: str, start: str) -> str:
     if path[:1] == "/" or start[:1] == "/" or ".." in path_parts or ".." in start_parts:
         return posixpath.relpath(path, start)
     common = 0
-    for mine, theirs in zip(path_parts, start_parts):
+    for mine, theirs in zip(path_parts, start_parts, strict=False):  # the shorter one ends the common part
         if mine != theirs:
             break
         common += 1
