@@ -84,6 +84,19 @@ class HubSettings(BaseModel):
         "'Report a problem', when the hub's repository is known (repository, or a GitHub edit_url)",
     )
 
+    languages: list[Literal["en", "cy"]] = Field(
+        ["en"], description="The languages the site is built in: English alone by default; [en, cy] also builds "
+        "the whole site in Welsh under /cy/, every page linking its other version",
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _english_first(cls, value: list[str]) -> list[str]:
+        if not value or value[0] != "en" or len(set(value)) != len(value):
+            raise ValueError("list English first and each language once, e.g. [en, cy]: the English site is the "
+                             "one at the root of the address, the others are built under /<language>/")
+        return value
+
     @field_validator("static_files")
     @classmethod
     def _safe_types(cls, value: list[str]) -> list[str]:

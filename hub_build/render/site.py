@@ -20,6 +20,7 @@ from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
 from hub_build.render.sanitise import render_markdown
 from hub_build.render.urls import SiteUrls
+from hub_build.render.languages import SOURCE_LANGUAGE, translations
 
 NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
 GSS_NATION = {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}
@@ -43,12 +44,15 @@ class GeneratedPage:
     kind: str = "browse"
 
 
-def _env() -> Environment:
-    return Environment(
+def _env(language: str = SOURCE_LANGUAGE) -> Environment:
+    env = Environment(
         loader=PackageLoader("hub_build", "render/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["page_language"] = language
+    return env
 
 
 @dataclass
@@ -70,6 +74,12 @@ class HubSite:
     hub: Hub
     urls: SiteUrls = field(default_factory=SiteUrls)
     site_url: str = ""
+    language: str = SOURCE_LANGUAGE  # the language of the site being built: the hub's own words are in it
+
+    @cached_property
+    def _(self) -> Callable[[str], str]:
+        """gettext for the hub's words in Python (titles, descriptions); extracted by Babel like the templates'."""
+        return translations(self.language).gettext
 
     # --- URLs ----------------------------------------------------------------
     def service_url(self, slug: str) -> str:
@@ -137,7 +147,7 @@ class HubSite:
     # --- rendering -------------------------------------------------------------
     @cached_property
     def _templates(self) -> Environment:
-        return _env()
+        return _env(self.language)
 
     def render_listing(self, entry: ServiceEntry, page_url: str) -> str:
         service = entry.service

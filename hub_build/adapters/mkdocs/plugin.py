@@ -27,10 +27,12 @@ from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
 from hub_build.load.loader import load_hub
 from hub_build.core.problems import format_report
-from hub_build.publish.extras import THEME_DIR, publish_extras, publish_feeds, publish_open_data
+from hub_build.publish.extras import THEME_DIR, publish_extras, publish_language_files, publish_feeds, publish_open_data
 from hub_build.render.sanitise import sanitise_page
 from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
 from hub_build.render.urls import SiteUrls
+from hub_build.render.languages import SOURCE_LANGUAGE, alternates, translations
+from hub_build.adapters.mkdocs.languages import build_languages
 from hub_build.publish.search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
 from hub_build.core.settings import HubSettings, read_mkdocs_config
 from hub_build.publish.sitedir import site_folder_problem
@@ -51,6 +53,12 @@ class HubPlugin(BasePlugin):
         self.sector_intros: dict[str, str] = {}  # an editor's content/sectors/KEY.md -> KEY: lists follow its text
         self.search_pages: list[PageRecord] = []  # pages for the site-wide search box (listings come from the Hub)
         self.page_kinds: dict[str, str] = {}  # src_uri -> "Resource", "Practice example" or "Event"
+        self.language = SOURCE_LANGUAGE  # the language of the site this build writes
+        self.parent: HubPlugin | None = None  # the English build, when this one builds another language
+
+    def adopt(self, parent: HubPlugin, language: str) -> None:
+        """Make this the `language` build of the English one: its checked settings and Hub are reused."""
+        self.parent, self.language, self.settings = parent, language, parent.settings
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
@@ -65,6 +73,9 @@ class HubPlugin(BasePlugin):
         return errors, warnings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.parent is not None:
+            assert self.parent.hub is not None
+            return self._configure(config, self.parent.hub)
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         config_file = Path(config.config_file_path) if config.config_file_path else root / "mkdocs.yml"
         refused = site_folder_problem(Path(config.site_dir), root, Path(config.docs_dir), self.settings, config_file)
@@ -83,11 +94,20 @@ class HubPlugin(BasePlugin):
                 f"the hub's content has {len(hub.errors)} error(s); nothing was built.\n"
                 + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report."
             )
+        return self._configure(config, hub)
+
+    def _configure(self, config: MkDocsConfig, hub: Hub) -> MkDocsConfig:
         self.hub = hub
         self.page_kinds = dict.fromkeys(hub.resources_by_uri, "Resource")
         self.page_kinds.update({entry.src_uri: "Practice example" for entry in hub.practice})
         self.page_kinds.update({entry.src_uri: "Event" for entry in hub.events})
-        self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "")
+        self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
+                            language=self.language)
+        if len(self.settings.languages) > 1:
+            # Material includes partials/alternate.html (the hub's language switch, theme/) when this is set; not
+            # a list, so its base.html prints no alternates of its own: the hub's are per page (main.html).
+            config.extra["alternate"] = True
+            config.extra_javascript.append("assets/hub/language.js")  # the switch keeps the reader's place
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/hub/hub.css")
         config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
@@ -232,6 +252,10 @@ class HubPlugin(BasePlugin):
         """`hub_csp()` in the theme prints the policy, allowing only the theme's own inline snippets."""
         snippets = ThemeSnippets(env, config.theme.get("features") or [])
         env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
+        env.add_extension("jinja2.ext.i18n")  # the theme overrides' words come from the hub's catalogue
+        env.install_gettext_translations(translations(self.language), newstyle=True)  # type: ignore[attr-defined]
+        languages, site_url = self.settings.languages, config.site_url or ""
+        env.globals["hub_alternates"] = lambda page_url: alternates(page_url, self.language, languages, site_url)
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -240,12 +264,16 @@ class HubPlugin(BasePlugin):
         assert self.site is not None
         publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
         publish_open_data(self.hub, Path(config.site_dir))
+        if len(self.settings.languages) > 1:
+            publish_language_files(self.language, Path(config.site_dir))
         urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
         try:
             count = write_sitewide_index(self.hub, self.search_pages, urls, Path(config.site_dir))
         except SitewideSearchError as error:
             raise PluginError(f"the site-wide search index could not be written: {error}") from error
         log.info("site-wide search: %d pages and listings indexed", count)
+        if self.parent is None and len(self.settings.languages) > 1:
+            build_languages(self, config)  # the other languages' sites, into their folders of this one
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).parent
