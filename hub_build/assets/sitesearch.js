@@ -13,6 +13,14 @@
  */
 (function (global) {
   "use strict";
+  /* The hub's words in the page's language (assets/hub/messages.js, from hub_build/locale); English as written. */
+  function _(text) {
+    var words = global.hubMessages;
+    return words && Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? String(values[name]) : all; });
+  }
 
   var doc = global.document;
   var box = doc.querySelector("[data-hub-sitesearch]");
@@ -70,7 +78,7 @@
       return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
         return { total: results.length, results: data.map(function (d) {
           var meta = d.meta || {};
-          return { url: d.url, title: meta.title || d.url, kind: meta.kind || "Page", org: meta.org || "", excerpt: d.excerpt || "" };
+          return { url: d.url, title: meta.title || d.url, kind: meta.kind || _("Page"), org: meta.org || "", excerpt: d.excerpt || "" };
         }) };
       });
     });
@@ -111,8 +119,9 @@
     });
     list.appendChild(frag);
     var n = found.total;
-    status.textContent = (n ? n + (n === 1 ? " result" : " results") : "No results") + " for “" + text + "”" +
-      (n > SHOWN ? ", the first " + SHOWN + " shown" : "") + ".";
+    var values = { count: n, text: text, shown: SHOWN };
+    status.textContent = fill(!n ? _("No results for “{text}”.") : n === 1 ? _("1 result for “{text}”.")
+      : n > SHOWN ? _("{count} results for “{text}”, the first {shown} shown.") : _("{count} results for “{text}”."), values);
   }
 
   function offer(href, text, kind) {
@@ -130,11 +139,11 @@
     if (place) {
       var near = new URL(findURL.href);
       near.searchParams.set("place", text);
-      offers.appendChild(offer(near.href, "Services near " + place.label, "place"));
+      offers.appendChild(offer(near.href, fill(_("Services near {place}"), { place: place.label }), "place"));
     }
     var what = new URL(findURL.href);
     what.searchParams.set("what", text);
-    offers.appendChild(offer(what.href, "Search the directory of services for “" + text + "”", "what"));
+    offers.appendChild(offer(what.href, fill(_("Search the directory of services for “{text}”"), { text: text }), "what"));
   }
 
   function checkPlace(text) {
@@ -163,7 +172,7 @@
       offered = "";
       offers.textContent = "";
       list.textContent = "";
-      status.textContent = "Type to search services, resources, practice examples, events and pages.";
+      status.textContent = _("Type to search services, resources, practice examples, events and pages.");
       return;
     }
     if (text !== offered) {  // a new text: new offers (the place is looked up again after a pause)
@@ -176,7 +185,7 @@
     search(text).then(function (found) {
       if (mine === seq) draw(text, found);
     }, function () {
-      if (mine === seq) status.textContent = "The search could not load. Check your connection and type again, or use the directory search.";
+      if (mine === seq) status.textContent = _("The search could not load. Check your connection and type again, or use the directory search.");
     }).then(function () {
       busy = false;
       if (again) { again = false; run(); }

@@ -27,6 +27,11 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 BROWSER_SOURCES = "hub_build/assets/"  # catalogue entries from these files are sent to the browser
 
 
+def N_(text: str) -> str:
+    """Marks a constant for the catalogue (Babel extracts N_ calls); it is translated where it is shown."""
+    return text
+
+
 def site_prefix(language: str) -> str:
     """Where a language's site sits inside the built site: '' for English, 'cy/' for Welsh."""
     return "" if language == SOURCE_LANGUAGE else f"{language}/"

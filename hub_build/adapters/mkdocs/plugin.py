@@ -98,9 +98,6 @@ class HubPlugin(BasePlugin):
 
     def _configure(self, config: MkDocsConfig, hub: Hub) -> MkDocsConfig:
         self.hub = hub
-        self.page_kinds = dict.fromkeys(hub.resources_by_uri, "Resource")
-        self.page_kinds.update({entry.src_uri: "Practice example" for entry in hub.practice})
-        self.page_kinds.update({entry.src_uri: "Event" for entry in hub.events})
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
                             language=self.language)
         if len(self.settings.languages) > 1:
@@ -108,6 +105,10 @@ class HubPlugin(BasePlugin):
             # a list, so its base.html prints no alternates of its own: the hub's are per page (main.html).
             config.extra["alternate"] = True
             config.extra_javascript.append("assets/hub/language.js")  # the switch keeps the reader's place
+        _ = self.site._  # the kinds the site-wide search shows, in the site's language
+        self.page_kinds = dict.fromkeys(hub.resources_by_uri, _("Resource"))
+        self.page_kinds.update({entry.src_uri: _("Practice example") for entry in hub.practice})
+        self.page_kinds.update({entry.src_uri: _("Event") for entry in hub.events})
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/hub/hub.css")
         config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
@@ -138,6 +139,16 @@ class HubPlugin(BasePlugin):
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """On a site in another language, the navigation names the hub's own pages in that language (the titles
+        in mkdocs.yml are the editors' English); editors' pages keep their titles."""
+        if self.language != SOURCE_LANGUAGE:
+            for page in nav.pages:
+                generated = self.generated.get(page.file.src_uri)
+                if generated is not None:
+                    page.title = html.escape(generated.title, quote=False)  # Material prints navigation titles unescaped
+        return nav
 
     def _publish_only_classified(self, files: Files, config: MkDocsConfig) -> None:
         """Nothing from the content folder reaches the site unless the inventory classified it: anything else
@@ -214,21 +225,22 @@ class HubPlugin(BasePlugin):
             if generated.kind not in ("listing", "browse"):
                 # Lists (sector, index and event pages) are found by what they are, not by the items they
                 # repeat: each item is a search result of its own.
-                self._add_search_page(page, "Page", f"<p>{html.escape(generated.description)}</p>")
+                self._add_search_page(page, self.site._("Page"), f"<p>{html.escape(generated.description)}</p>")
             return generated.render(page.url)
         parts = _MARKER.split(html_body)
+        text_lang = self._foreign_text(page.file.src_uri)  # ' lang="en"' for the editor's English on a Welsh page
         body = "".join(
-            sanitise_page(part) if index % 2 == 0 else
+            _in_language(sanitise_page(part), text_lang) if index % 2 == 0 else
             (self.site.render_block(part, page.url) if part in BLOCK_NAMES else "")
             for index, part in enumerate(parts)
         )
         resource = self.hub.resources_by_uri.get(page.file.src_uri)
         if resource is not None:
-            body = (f"<h1>{html.escape(resource.resource.title)}</h1>"
+            body = (f"<h1{text_lang}>{html.escape(resource.resource.title)}</h1>"
                     + self.site.render_resource_panel(resource, page.url) + body)
         panel = self.site.knowledge.page_for(page.file.src_uri, page.url)
         if panel is not None:
-            body = f"<h1>{html.escape(panel[0])}</h1>" + panel[2] + body
+            body = f"<h1{text_lang}>{html.escape(panel[0])}</h1>" + panel[2] + body
         body += self.site.report_for(page.file.src_uri, page.url)  # 'Report a problem' on item pages
         if page.file.src_uri in self.sector_intros:
             body += self.site.render_sector(self.sector_intros[page.file.src_uri], page.url, with_title=False)
@@ -237,9 +249,14 @@ class HubPlugin(BasePlugin):
         self._add_search_page(page, self._kind(page.file.src_uri), body)
         return body
 
+    def _foreign_text(self, src_uri: str) -> str:
+        """The lang attribute an editor's page text needs on this site: its text is English (the source language),
+        so on a site in another language it is marked as English; '' when it is in the site's language."""
+        return "" if self.language == SOURCE_LANGUAGE else f' lang="{SOURCE_LANGUAGE}"'
+
     def _kind(self, src_uri: str) -> str:
         """What an editor's page is, as the site-wide search labels it."""
-        return self.page_kinds.get(src_uri, "Page")
+        return self.page_kinds.get(src_uri, self.site._("Page") if self.site else "Page")
 
     def _add_search_page(self, page: Page, kind: str, body: str) -> None:
         search = page.meta.get("search")
@@ -268,7 +285,8 @@ class HubPlugin(BasePlugin):
             publish_language_files(self.language, Path(config.site_dir))
         urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
         try:
-            count = write_sitewide_index(self.hub, self.search_pages, urls, Path(config.site_dir))
+            count = write_sitewide_index(self.hub, self.search_pages, urls, Path(config.site_dir),
+                                         service_kind=self.site._("Service"))
         except SitewideSearchError as error:
             raise PluginError(f"the site-wide search index could not be written: {error}") from error
         log.info("site-wide search: %d pages and listings indexed", count)
@@ -281,3 +299,8 @@ class HubPlugin(BasePlugin):
         if self.settings.vocabulary:
             server.watch(str(root / self.settings.vocabulary))
         return server
+
+
+def _in_language(body: str, lang_attribute: str) -> str:
+    """A page's own text, in a block that says its language when it differs from the page's."""
+    return f"<div{lang_attribute}>{body}</div>" if lang_attribute and body.strip() else body

@@ -45,11 +45,11 @@ class PageRecord:
     body_html: str
 
 
-def service_html(hub: Hub, entry: ServiceEntry) -> str:
+def service_html(hub: Hub, entry: ServiceEntry, kind: str = "Service") -> str:
     """A listing as Pagefind reads it: the words /find/ searches (index.document), with its kind and organisation."""
     doc = document(hub, entry)
     parts = "".join(f"<p>{html.escape(doc[key])}</p>" for key in ("org", "summary", "tags", "where") if doc[key])
-    return _html(doc["name"], "Service", f"<h1>{html.escape(doc['name'])}</h1>{parts}",
+    return _html(doc["name"], kind, f"<h1>{html.escape(doc['name'])}</h1>{parts}",
                  extra=f'<span data-pagefind-meta="org[data-org]" data-org="{html.escape(doc["org"], quote=True)}"></span>')
 
 
@@ -84,7 +84,8 @@ async def _index(source: Path, target: Path) -> int:
     return int(result.get("page_count", 0))
 
 
-def write_sitewide_index(hub: Hub, pages: list[PageRecord], service_urls: dict[str, str], site_dir: Path) -> int:
+def write_sitewide_index(hub: Hub, pages: list[PageRecord], service_urls: dict[str, str], site_dir: Path,
+                         service_kind: str = "Service") -> int:
     """Write the Pagefind bundle to site_dir/pagefind (replacing an old one); returns how many records it holds.
 
     `service_urls` maps each listing's slug to its site-relative URL. Every record is written as a small HTML
@@ -101,7 +102,7 @@ def write_sitewide_index(hub: Hub, pages: list[PageRecord], service_urls: dict[s
     if target.exists():
         shutil.rmtree(target)
     records = [(url, page_html(record)) for record in pages for url in [record.url]]
-    records += [(service_urls[entry.slug], service_html(hub, entry)) for entry in hub.services]
+    records += [(service_urls[entry.slug], service_html(hub, entry, service_kind)) for entry in hub.services]
     with tempfile.TemporaryDirectory(prefix="hub-pagefind-") as scratch:
         source = Path(scratch)
         for url, text in records:
