@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Iterable
 from markupsafe import Markup
 
 from hub_build.core import events as ev
-from hub_build.core.dates import long_date
 from hub_build.core.hub import EventEntry, PracticeEntry, ResourceEntry
 from hub_build.core.vocabulary import Term
 from hub_build.render.languages import N_
@@ -142,8 +141,8 @@ class Knowledge:
         settings = self.hub.settings
         _ = self.site._
         pages = []
-        for folder, category, field, noun in DIMENSIONS:
-            noun = _(noun)
+        for folder, category, field, english_noun in DIMENSIONS:
+            noun = _(english_noun)
             for term, chosen in self.browse_terms(category, field):
                 pages.append(GeneratedPage(
                     f"{settings.resources}/{folder}/{term.key}/index.md", _("Resources: {term}").format(term=term.label),
@@ -171,8 +170,8 @@ class Knowledge:
     def _facets(self, items: Iterable, fields: Iterable[tuple[str, str, str]]) -> list[Facet]:
         """Drop-downs for the dimensions in which the listed items differ."""
         facets = []
-        for name, category, label in fields:
-            label = self.site._(label)
+        for name, category, english_label in fields:
+            label = self.site._(english_label)
             keys = set()
             for item in items:
                 keys.update(_values(item, name))

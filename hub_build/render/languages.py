@@ -13,6 +13,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -45,7 +46,7 @@ class Alternate:
     current: bool
 
 
-def alternates(page_url: str, language: str, languages: list[str], site_url: str = "") -> list[Alternate]:
+def alternates(page_url: str, language: str, languages: Sequence[str], site_url: str = "") -> list[Alternate]:
     """Every version of the page at `page_url` (its URL inside the `language` site), the page itself included,
     then 'x-default' (the English one, for readers whose language the site does not have)."""
     here = site_prefix(language) + page_url

@@ -270,7 +270,7 @@ class HubPlugin(BasePlugin):
         snippets = ThemeSnippets(env, config.theme.get("features") or [])
         env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
         env.add_extension("jinja2.ext.i18n")  # the theme overrides' words come from the hub's catalogue
-        env.install_gettext_translations(translations(self.language), newstyle=True)  # type: ignore[attr-defined]
+        env.install_gettext_translations(translations(self.language), newstyle=True)
         languages, site_url = self.settings.languages, config.site_url or ""
         env.globals["hub_alternates"] = lambda page_url: alternates(page_url, self.language, languages, site_url)
         return env

@@ -1,0 +1,195 @@
+"""A hub in English and Welsh (`languages: [en, cy]`): the whole site again under /cy/, every page linking its other
+version, `<html lang>` right, Material's Welsh interface, the hub's own words in Welsh; and a hub without the
+setting built exactly as before (no /cy/, no language files, no alternates).
+
+The site-wide properties read the bilingual sample build (tests/sitepages.py); the English-only comparison builds
+a small hub twice (tests/hubs.py). Browser behaviour (the switch keeping the reader's place) is in
+tests/test_languages_browser.py.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from hubs import make_hub, mkdocs_build
+from sitepages import bilingual_sample_site
+
+LANGUAGE_FILES = {"assets/hub/language.js", "assets/hub/messages.js"}
+
+
+class _Head(HTMLParser):
+    """The facts about a page the language checks need: <html lang>, its alternates, the header's switch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang: str | None = None
+        self.alternates: dict[str, str] = {}
+        self.switch: list[dict[str, str]] = []
+        self.messages_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = attributes.get("lang")
+        elif tag == "link" and attributes.get("rel") == "alternate" and "hreflang" in attributes:
+            self.alternates[attributes["hreflang"]] = attributes["href"]
+        elif tag == "a" and "data-hub-language" in attributes:
+            self.switch.append(attributes)
+        elif tag == "script" and attributes.get("src", "").endswith("assets/hub/messages.js"):
+            self.messages_script = True
+
+
+def head(path: Path) -> _Head:
+    parser = _Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def resolve(site: Path, page: str, href: str) -> Path:
+    """The file a relative link on `page` (a path inside `site`) leads to."""
+    assert not re.match(r"^[a-z]+:", href), f"{page}: {href} should be relative when the hub has no site_url"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    path = site / target
+    return path / "index.html" if href.endswith("/") or path.is_dir() else path
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(p for p in files(site) if p.endswith(".html") and not p.startswith("cy/"))
+
+
+# --- a hub without the setting ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small_sites(tmp_path_factory) -> tuple[Path, Path]:
+    """The same small hub built English-only (no setting) and in English and Welsh."""
+    built = []
+    for name, options in (("english", ""), ("both", "      languages: [en, cy]\n")):
+        root = make_hub(tmp_path_factory.mktemp(name), plugin_options=options)
+        done = mkdocs_build(root, "-d", str(root / "site"))
+        assert done.returncode == 0, done.stderr[-3000:]
+        built.append(root / "site")
+    return built[0], built[1]
+
+
+def test_a_hub_without_the_setting_has_no_welsh_site_and_no_language_files(small_sites):
+    english, _both = small_sites
+    assert not (english / "cy").exists()
+    assert not files(english) & LANGUAGE_FILES
+    for page in html_pages(english):
+        text = (english / page).read_text(encoding="utf-8")
+        assert "hreflang" not in text and "data-hub-language" not in text, page
+        assert head(english / page).lang == "en", page
+
+
+def test_welsh_adds_only_the_welsh_site_and_its_two_scripts(small_sites):
+    """The English half of a bilingual build is the English-only build's files, plus the switch's two scripts;
+    the Welsh site has a version of every English page."""
+    english, both = small_sites
+    outside = {path for path in files(both) if not path.startswith("cy/")}
+    assert outside - files(english) == LANGUAGE_FILES
+    assert files(english) - outside == set()
+    welsh_pages = {p[len("cy/"):] for p in files(both) if p.startswith("cy/") and p.endswith(".html")}
+    assert welsh_pages == set(html_pages(english))
+
+
+# --- the bilingual sample ------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return bilingual_sample_site()
+
+
+def test_every_page_links_its_other_version_and_says_its_language(site):
+    pages = html_pages(site)
+    assert len(pages) > 100
+    problems = []
+    for page in pages:
+        for language, here, other, other_language in (("en", page, "cy/" + page, "cy"), ("cy", "cy/" + page, page, "en")):
+            found = head(site / here)
+            if found.lang != language:
+                problems.append(f"{here}: <html lang={found.lang!r}>, not {language!r}")
+            if page == "404.html":
+                continue  # served at any address: its alternates are the home pages (checked below)
+            if set(found.alternates) != {"en", "cy", "x-default"}:
+                problems.append(f"{here}: alternates {sorted(found.alternates)}")
+                continue
+            if resolve(site, here, found.alternates[language]) != site / here:
+                problems.append(f"{here}: its own alternate leads to {found.alternates[language]}")
+            if resolve(site, here, found.alternates[other_language]) != site / other:
+                problems.append(f"{here}: the {other_language} alternate leads to {found.alternates[other_language]}")
+            if resolve(site, here, found.alternates["x-default"]) != site / (page if language == "en" else other):
+                problems.append(f"{here}: x-default is not the English page")
+            switch = [a for a in found.switch if a.get("hreflang") == other_language]
+            if len(found.switch) != 1 or not switch or resolve(site, here, switch[0]["href"]) != site / other:
+                problems.append(f"{here}: the header's switch is {found.switch}")
+            elif switch[0].get("lang") != other_language:
+                problems.append(f"{here}: the switch's name is not marked lang={other_language}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_welsh_pages_use_materials_welsh_interface_and_the_hubs_welsh_words(site):
+    home = (site / "cy" / "index.html").read_text(encoding="utf-8")
+    assert "Neidio i&#39;r cynnwys" in home or "Neidio i'r cynnwys" in home  # Material's cy: skip to content
+    find = (site / "cy" / "find" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Chwilio&#39;r cyfeiriadur</h1>" in find or "<h1>Chwilio'r cyfeiriadur</h1>" in find
+    assert "Search the directory" not in find
+    assert head(site / "cy" / "find" / "index.html").messages_script
+    assert not head(site / "find" / "index.html").messages_script
+    listing = next((site / "cy" / "services").glob("*/index.html")).read_text(encoding="utf-8")
+    for welsh in ("Cysylltu", "Sut i gael cymorth", "Gwiriwyd ddiwethaf"):
+        assert welsh in listing
+    # English listing text on a Welsh page says it is English (WCAG 3.1.2)
+    assert re.search(r'<p class="hub-listing__summary" lang="en">', listing)
+
+
+def test_welsh_browser_words_are_the_catalogues(site):
+    """The Welsh site's messages.js holds the Welsh of the scripts' strings, as a plain assignment (no eval)."""
+    from hub_build.render.languages import browser_messages
+
+    text = (site / "cy" / "assets" / "hub" / "messages.js").read_text(encoding="utf-8")
+    assert "window.hubMessages = {" in text
+    words = browser_messages("cy")
+    assert words["Add to shortlist"] == "Ychwanegu at y rhestr fer"
+    assert all(f'"{key}"' in text for key in ("Add to shortlist", "Best match", "Menu"))
+    assert not (site / "assets" / "hub" / "messages.js").read_text(encoding="utf-8").count(":")  # English: {}
+
+
+def test_welsh_editor_pages_mark_their_english_text(site):
+    """An editor's page without Welsh text shows the English, marked lang="en" inside the Welsh page."""
+    about = (site / "cy" / "about" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div lang="en"><h1[^>]*>About', about)
+    english = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<div lang="en">' not in english
+
+
+def test_welsh_dates_are_written_in_welsh():
+    import datetime as dt
+
+    from hub_build.render.site import HubSite
+
+    site = HubSite.__new__(HubSite)
+    site.language = "cy"
+    assert site.date(dt.date(2026, 12, 3)) == "3 Rhagfyr 2026"
+    site.language = "en"
+    assert site.date(dt.date(2026, 12, 3)) == "3 December 2026"
+
+
+def test_the_languages_setting_is_checked():
+    from pydantic import ValidationError
+
+    from hub_build.core.settings import HubSettings
+
+    assert HubSettings().languages == ["en"]
+    assert HubSettings.model_validate({"languages": ["en", "cy"]}).languages == ["en", "cy"]
+    for bad in (["cy"], ["cy", "en"], ["en", "en"], ["en", "fr"], []):
+        with pytest.raises(ValidationError):
+            HubSettings.model_validate({"languages": bad})
