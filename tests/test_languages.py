@@ -36,7 +36,7 @@ class _Head(HTMLParser):
         attributes = {k: v or "" for k, v in attrs}
         if tag == "html":
             self.lang = attributes.get("lang")
-        elif tag == "link" and attributes.get("rel") == "alternate" and "hreflang" in attributes:
+        elif tag == "link" and attributes.get("rel", "").split() == ["alternate"] and "hreflang" in attributes:
             self.alternates[attributes["hreflang"]] = attributes["href"]
         elif tag == "a" and "data-hub-language" in attributes:
             self.switch.append(attributes)

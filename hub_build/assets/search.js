@@ -28,6 +28,8 @@
   var SERVICE_URL = root.getAttribute("data-service-url") || "services/{slug}/";
   // Not "q": Material for MkDocs reads ?q= and opens its own search over the page.
   var TEXT_PARAM = "what";
+  // Listing text without a language of its own is English: on a page in another language it says so.
+  var PAGE_LANG = doc.documentElement.lang || "en", TEXT_LANG = PAGE_LANG === "en" ? "" : "en";
   var PAGE_SIZE = 20;
   var MAX_WORDS = 12;
   var MAX_WORD = 40;
@@ -561,12 +563,13 @@
     var a = el("a", "", row[C.name]);
     a.href = serviceURL(row[C.slug]);
     var langs = row[C.langs] || [];  // the listing's text_language / name_language (WCAG 3.1.2)
-    if (langs[0]) a.lang = langs[0];
+    if (!langs[0] || !langs[1]) langs = [langs[0] || TEXT_LANG, langs[1] || TEXT_LANG];  // untagged text is English
+    if (langs[0] && langs[0] !== PAGE_LANG) a.lang = langs[0];
     h.appendChild(a);
     li.appendChild(h);
     li.appendChild(el("p", "hub-card__org", row[C.org]));
     var summary = el("p", "hub-card__summary", row[C.summary]);
-    if (langs[1]) summary.lang = langs[1];
+    if (langs[1] && langs[1] !== PAGE_LANG) summary.lang = langs[1];
     li.appendChild(summary);
     if (place) {
       li.setAttribute("data-covers", place.covers ? "yes" : "no");
