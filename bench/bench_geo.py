@@ -62,7 +62,7 @@ def run_geotag(listings_file: Path, cache: Path) -> dict:
     from hub_build.core.hub import Hub, ServiceEntry
     from hub_build.model.items import Coverage, Location
     from hub_build.core.settings import HubSettings
-    from hub_build.load.yamlsource import Positions
+    from hub_build.core.yamlsource import Positions
 
     postcodes = json.loads(listings_file.read_text())
     entries = []

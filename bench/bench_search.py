@@ -86,7 +86,7 @@ SHELL = ("index.html", "find/index.html", "assets", "geo/las.json", "geo/outward
 DATA_ONLY = """
 import sys, shutil
 from pathlib import Path
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
 from hub_build.publish.search.files import write_search_data
 root, site, what = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]

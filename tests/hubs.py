@@ -130,7 +130,7 @@ def built_sample_hub(root: Path) -> Any:
     import shutil
     import types
 
-    from hub_build.load.loader import load_hub
+    from hub_build.pipeline import load_hub
     from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
 
     for part in ("mkdocs.yml", "content", "directory"):

@@ -18,7 +18,7 @@ import pytest
 from browser import chromium_executable, foreign_requests, static_server, watched_site
 from hubs import REPO, built_sample_hub, mkdocs_build, run
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
 
 # Places in all four nations, typed three ways: full postcodes, postcode districts and town names.

@@ -100,3 +100,28 @@ def test_browser_tree_is_keyed_and_stamped_by_code(tmp_path, monkeypatch):
     # a tree whose stamp names other code is stale even at the expected path
     (second / browser.STAMP).write_text('{"format": %d, "code": "older"}' % browser.FORMAT, encoding="utf-8")
     assert browser._stamp(second) is None
+
+
+def test_a_new_postcode_cache_removes_the_older_versions_and_nothing_else(tmp_path):
+    from hub_build.enrich.geo.lookup import PostcodeLookup
+
+    old = tmp_path / "postcodes-0-2020-01-000000000000.json"
+    old.write_text("{}", encoding="utf-8")
+    other_build = tmp_path / "postcodes-0-2020-01-000000000000.jsonabc.tmp"  # another build writing: left alone
+    other_build.write_text("{}", encoding="utf-8")
+    unrelated = tmp_path / "browser-1-x-y-outward"
+    unrelated.mkdir()
+    lookup = PostcodeLookup(tmp_path)
+    lookup.lookup(["BS1 4DJ"])
+    assert lookup.cache_file is not None and lookup.cache_file.is_file()
+    assert not old.exists()
+    assert other_build.exists() and unrelated.exists()
+
+
+def test_pruning_never_fails_a_build(tmp_path):
+    from hub_build.enrich.geo.cache import prune_other_versions
+
+    assert prune_other_versions(tmp_path / "missing", "postcodes-", "postcodes-1") == []
+    (tmp_path / "postcodes-old").mkdir()
+    (tmp_path / "postcodes-old" / "x").write_text("", encoding="utf-8")
+    assert prune_other_versions(tmp_path, "postcodes-", "postcodes-1") == ["postcodes-old"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.problems import format_report
 from hub_build.core.settings import HubSettings
 from geo_fixtures import SAMPLE_LISTING, line_of, make_hub

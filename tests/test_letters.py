@@ -10,7 +10,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from hub_build.commands.letters import Letter, LetterSettings, build_message, header_text
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.commands.review import ReviewItem
 from hub_build.core.settings import HubSettings
 

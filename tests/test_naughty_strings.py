@@ -6,7 +6,7 @@ import copy
 import json
 from pathlib import Path
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.settings import HubSettings
 
 from hubs import GOOD_LISTING, GOOD_RESOURCE, dump, make_hub, mkdocs_build

@@ -25,7 +25,7 @@ from hubs import ENV, REPO, hub_build, listing, make_hub, mkdocs_build, run
 from oruk_walk import (api_server, feed_files, get_json, openapi_path, package_validator, request, schema_errors,
                        walk)
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.oruk.export import FEED_DIR, LISTS
 from hub_build.oruk.mapping import Mapper
 from hub_build.oruk.paging import MAX_PER_PAGE, PER_PAGE

@@ -13,7 +13,7 @@ from hub_build.oruk import importer
 from hub_build.oruk.importer import import_file
 from hub_build.oruk.yamlwrite import as_read, dump
 from hub_build.core.vocabulary import load_vocabulary
-from hub_build.load.yamlsource import load_yaml
+from hub_build.core.yamlsource import load_yaml
 
 VOCABULARY, _ = load_vocabulary()
 

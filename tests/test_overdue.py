@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.render.site import HubSite
 from hub_build.commands.review import review_items
 from hub_build.publish.search.index import OVERDUE_BOOST, index_data

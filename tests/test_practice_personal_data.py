@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hubs import dump, make_hub
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.settings import HubSettings
 
 PRACTICE = {

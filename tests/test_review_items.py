@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.commands.review import NO_GROUP, ReviewItem, format_csv, format_table, review_items, summary
 from hub_build.core.settings import HubSettings
 from hubs import GOOD_RESOURCE, dump, listing, make_hub

@@ -12,7 +12,7 @@ import pytest
 from hub_build.load.loader import split_front_matter
 from hub_build.publish.schema import build_schemas, schema_text
 from hub_build.core.vocabulary import load_vocabulary
-from hub_build.load.yamlsource import load_yaml
+from hub_build.core.yamlsource import load_yaml
 from hubs import GOOD_LISTING, REPO, dump, hub_build, listing, make_hub
 
 VOCABULARY, _ = load_vocabulary()

@@ -24,7 +24,7 @@ import pytest
 from browser import chromium_executable, chromium_page, static_server
 from hubs import REPO, mkdocs_build
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.publish.search.table import ordered_services
 from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
 

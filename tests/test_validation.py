@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.settings import HubSettings
 
 from hubs import GOOD_LISTING, GOOD_RESOURCE, dump, hub_build, listing, make_hub

@@ -22,7 +22,7 @@ from hub_build.load.inventory import is_markdown, markdown_stem
 from hub_build.load.loader import split_front_matter
 from hub_build.core.problems import Problem
 from hub_build.core.settings import HubSettings
-from hub_build.load.yamlsource import YamlProblem, decode_source, load_yaml
+from hub_build.core.yamlsource import YamlProblem, decode_source, load_yaml
 
 
 class GitError(Exception):

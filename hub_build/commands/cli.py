@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from hub_build.load.config_links import link_setting_problems
 from hub_build.core.hub import Hub
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.problems import format_report
 from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
 

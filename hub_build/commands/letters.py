@@ -25,7 +25,7 @@ from hub_build.commands.changes import ChangeSet, FileChange, GitError, change_s
 from hub_build.model.fields import EMAIL_PATTERN, suggest_slug
 from hub_build.core.hub import Hub
 from hub_build.render.report import ANCHOR, ReportRoutes
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 from hub_build.commands.review import NO_GROUP, ReviewItem, _grouped, _when
 
 KIND_NAMES = {"service": "Service listing", "resource": "Resource", "practice": "Practice example", "event": "Event"}

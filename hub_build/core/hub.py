@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from hub_build.model.eventtime import When, event_when
 from hub_build.model.items import EditorPage, Event, Practice, Resource, Service
 from hub_build.core.problems import Problem
 from hub_build.core.settings import HubSettings
 from hub_build.core.vocabulary import Vocabulary
-from hub_build.load.yamlsource import Positions
+from hub_build.core.yamlsource import Positions
 
 if TYPE_CHECKING:
     from hub_build.load.inventory import Inventory
@@ -120,6 +120,32 @@ class Hub:
     pages: dict[str, PageSource] = field(default_factory=dict)  # every valid Markdown file, by src_uri
     inventory: Optional["Inventory"] = None  # every file of the sources, classified (inventory.py)
     docs_dir: Optional[Path] = None  # the content folder (MkDocs' docs_dir); None: root / "content"
+    # Facts derived from `services`, each computed once per list: the pipeline replaces the list when it
+    # drops invalid items, and a new list is a new key, so nothing reads an order or a map of a stale list.
+    _derived: dict[str, tuple[list[ServiceEntry], Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _once(self, name: str, make: Callable[[list[ServiceEntry]], Any]) -> Any:
+        known = self._derived.get(name)
+        if known is None or known[0] is not self.services:
+            known = (self.services, make(self.services))
+            self._derived[name] = known
+        return known[1]
+
+    @property
+    def services_by_name(self) -> list[ServiceEntry]:
+        """Services in the order every list shows them (pages, search results, the search table): by name."""
+        return self._once("by_name", lambda services: sorted(services, key=lambda e: (e.service.name.casefold(), e.slug)))
+
+    @property
+    def council_names(self) -> dict[str, str]:
+        """GSS code -> official name of every local authority a service is in or covers."""
+        def collect(services: list[ServiceEntry]) -> dict[str, str]:
+            names: dict[str, str] = {}
+            for entry in services:
+                names.update(entry.local_authorities)
+                names.update(entry.coverage_areas)
+            return names
+        return self._once("councils", collect)
 
     @property
     def errors(self) -> list[Problem]:

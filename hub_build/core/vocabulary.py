@@ -11,7 +11,7 @@ from typing import Any
 
 from hub_build.model.fields import shown
 from hub_build.core.problems import Problem
-from hub_build.load.yamlsource import YamlProblem, decode_source, load_yaml
+from hub_build.core.yamlsource import YamlProblem, decode_source, load_yaml
 
 TERM_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CATEGORIES = (

@@ -19,7 +19,7 @@ from hub_build.core.problems import Problem, Severity
 from hub_build.core.settings import HubSettings, today as build_today
 from hub_build.load.validation import problems_from
 from hub_build.core.vocabulary import load_vocabulary
-from hub_build.load.yamlsource import Positions, YamlProblem, decode_source, load_yaml
+from hub_build.core.yamlsource import Positions, YamlProblem, decode_source, load_yaml
 
 RESERVED_SLUGS = {"index"}
 
@@ -269,30 +269,38 @@ def _check_attachment(name: str, page_uri: str, static: set[str], source: str, p
     return None
 
 
-def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None, today: dt.date | None = None) -> Hub:
-    """Read, validate and enrich everything; problems are collected, never raised."""
+def new_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None, today: dt.date | None = None) -> Hub:
+    """An empty Hub with its vocabulary read (vocabulary problems are the first problems)."""
     root = root.resolve()
     vocab_file = root / settings.vocabulary if settings.vocabulary else None
     vocabulary, problems = load_vocabulary(vocab_file, display_path=settings.vocabulary or "")
     docs_dir = Path(os.path.abspath(docs_dir or root / "content"))
-    hub = Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems,
-              docs_dir=docs_dir)
-    context = {"vocabulary": vocabulary, "today": hub.today}
-    hub.inventory = take_inventory(root, settings, docs_dir)
+    return Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems,
+               docs_dir=docs_dir)
+
+
+def read_sources(hub: Hub) -> None:
+    """The load stage: classify every file, then read and validate each one; problems are collected, never raised."""
+    context = {"vocabulary": hub.vocabulary, "today": hub.today}
+    docs_dir = hub.docs_dir or hub.root / "content"
+    hub.inventory = take_inventory(hub.root, hub.settings, docs_dir)
     hub.problems.extend(hub.inventory.problems)
     _load_services(hub, context)
     _load_resources(hub, docs_dir, context)
     _load_practice(hub, docs_dir, context)
     _load_events(hub, docs_dir, context)
     _load_editor_pages(hub, context)
-    from hub_build.enrich.stage import enrich
 
-    enrich(hub)
+
+def settle_placeholders(hub: Hub) -> None:
+    """A placeholder left from `hub-build new` is reported once, instead of the errors it also causes."""
     left = [p for p in hub.problems if p.message.startswith(placeholders.MESSAGE)]
     if left:
         hub.problems = [p for p in hub.problems if not placeholders.superseded(p, left)]
-    hub.problems.extend(_generated_clashes(hub))
-    # Anything with an error anywhere is left out, so nothing downstream ever sees a half-valid item.
+
+
+def keep_valid(hub: Hub) -> None:
+    """Anything with an error anywhere is left out, so nothing downstream ever sees a half-valid item."""
     failed = {p.path for p in hub.errors}
     hub.services = [e for e in hub.services if e.source not in failed]
     hub.resources = [r for r in hub.resources if r.source not in failed]
@@ -300,15 +308,16 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     hub.practice = [e for e in hub.practice if e.source not in failed]
     hub.events = [e for e in hub.events if e.source not in failed]
     hub.pages = {uri: page for uri, page in hub.pages.items() if page.source not in failed}
+
+
+def warn_duplicates(hub: Hub) -> None:
+    """Two listings that look like the same service (same name and postcode, or same phone and organisation)."""
     hub.problems.extend(duplicate_warnings(hub.services))
-    return hub
 
 
-def _generated_clashes(hub: Hub) -> list[Problem]:
+def check_addresses(hub: Hub, planned: list[tuple[str, str]], allowed: list[str]) -> None:
     """One address, one page: a content file may not take the address of a page the hub generates
-    (a listing, a browse page...), except a sector's introduction, which the sector's lists follow."""
-    from hub_build.render.site import HubSite
+    (`planned`: src_uri and what it is), except the `allowed` ones (a sector's introduction)."""
+    hub.problems.extend(generated_clashes(_inventory(hub), planned, allowed=allowed))
 
-    plan = HubSite(hub).plan()
-    return generated_clashes(_inventory(hub), [(p.src_uri, f"the page '{p.title}'") for p in plan],
-                             allowed=[p.src_uri for p in plan if p.kind == "sector"])
+

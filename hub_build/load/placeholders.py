@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from hub_build.core.problems import Problem
 from hub_build.load.validation import dotted
-from hub_build.load.yamlsource import Path as DataPath, Positions
+from hub_build.core.yamlsource import Path as DataPath, Positions
 
 ORGANISATION = "Your organisation"
 EMAIL = "replace-me@example.org"

@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from hub_build.model.fields import shown
 from hub_build.core.problems import Problem
-from hub_build.load.yamlsource import Positions
+from hub_build.core.yamlsource import Positions
 
 Loc = tuple[str | int, ...]
 

@@ -22,7 +22,7 @@ from hub_build.model.fields import suggest_slug
 from hub_build.core.problems import Problem, Severity
 from hub_build.commands.scaffold import _existing_stems, unique_slug
 from hub_build.core.vocabulary import Vocabulary
-from hub_build.load.yamlsource import MAX_FILE_BYTES, YamlProblem, load_yaml
+from hub_build.core.yamlsource import MAX_FILE_BYTES, YamlProblem, load_yaml
 from hub_build.oruk.mapping import CHARITY_SCHEMES, GSS_URI, TAXONOMIES, UK
 from hub_build.oruk.yamlwrite import as_read, dump
 

@@ -42,7 +42,7 @@ def _block(text: str, indent: int) -> str | None:
         return None
     pad = " " * (indent + 2)
     body = "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
-    from hub_build.load.yamlsource import YamlProblem, load_yaml
+    from hub_build.core.yamlsource import YamlProblem, load_yaml
 
     try:
         back, _ = load_yaml("k: " + body + "\n")

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from hub_build.publish.geodata import write_browser_data
 from hub_build.publish.search.files import write_search_data
+from hub_build.core import events as ev
 from hub_build.core.hub import Hub
+from hub_build.core.updates import Update
+from hub_build.core.urls import FEED_PATH, SiteUrls, ics_path
+from hub_build.publish.feeds import atom_feed
+from hub_build.publish.ical import calendar
 
 THEME_DIR = Path(__file__).parents[1] / "theme"
 ASSETS_DIR = Path(__file__).parents[1] / "assets"
@@ -30,32 +36,20 @@ def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
     return written
 
 
-def publish_feeds(site, site_dir: Path, *, site_name: str) -> list[str]:
-    """The Atom feed of updates and the events' iCalendar files; returns the paths written, relative to the site."""
-    from urllib.parse import urlsplit
-
-    from hub_build.core import events as ev
-    from hub_build.publish.feeds import atom_feed
-    from hub_build.publish.ical import calendar
-    from hub_build.render.knowledge import FEED_PATH
-
-    hub, knowledge = site.hub, site.knowledge
-    base = site.site_url.rstrip("/") + "/" if site.site_url else ""
-    (site_dir / FEED_PATH).write_bytes(atom_feed(knowledge.updates(), title=site_name, site_url=base, today=hub.today))
+def publish_feeds(hub: Hub, updates: list[Update], urls: SiteUrls, site_dir: Path, *, site_name: str, site_url: str) -> list[str]:
+    """The Atom feed of `updates` and the events' iCalendar files; returns the paths written, relative to the site."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    (site_dir / FEED_PATH).write_bytes(atom_feed(updates, title=site_name, site_url=base, today=hub.today))
     written = [FEED_PATH]
     domain = urlsplit(base).hostname or ""
-    urls = {e.slug: base + knowledge.url(e.src_uri) for e in hub.events} if base else {}
-    for entry in hub.events:
-        path = knowledge.ics_url(entry)
+    pages = {e.slug: base + urls.url(e.src_uri) for e in hub.events} if base else {}
+    calendars = [(ics_path(hub.settings.events, entry.slug), [entry], entry.event.title) for entry in hub.events]
+    calendars.append((ics_path(hub.settings.events), ev.upcoming(hub), f"{site_name}: upcoming events"))
+    for path, entries, name in calendars:
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / path).write_text(calendar([entry], name=entry.event.title, urls=urls, stamp=hub.today, domain=domain),
+        (site_dir / path).write_text(calendar(entries, name=name, urls=pages, stamp=hub.today, domain=domain),
                                      encoding="utf-8", newline="")
         written.append(path)
-    path = knowledge.ics_url()
-    (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-    (site_dir / path).write_text(calendar(ev.upcoming(hub), name=f"{site_name}: upcoming events", urls=urls,
-                                          stamp=hub.today, domain=domain), encoding="utf-8", newline="")
-    written.append(path)
     return written
 
 

@@ -12,7 +12,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Iterable
 
-from hub_build.render.knowledge import FEED_PATH, Update
+from hub_build.core.updates import Update
+from hub_build.core.urls import FEED_PATH
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"

@@ -24,7 +24,7 @@ from typing import Optional
 from hub_build.core.hub import Hub
 from hub_build.enrich.geo import onsdata
 from hub_build.enrich.geo.authorities import Authorities, load_authorities
-from hub_build.enrich.geo.cache import code_version, geo_cache_dir, safe_name
+from hub_build.enrich.geo.cache import code_version, geo_cache_dir, prune_other_versions, safe_name
 from hub_build.enrich.geo.gazetteer import Centroid, gazetteer
 from hub_build.enrich.geo.grid import BRITISH_GRID, IRISH_GRID, to_wgs84
 from hub_build.enrich.geo.lookup import _placeable
@@ -77,6 +77,7 @@ def ensure_browser_tree(cache_dir: Path, precision: str = "outward") -> Path:
             build_browser_tree(staging / GEO_DIR, precision)
         shutil.rmtree(tree.parent, ignore_errors=True)
         staging.rename(tree.parent)  # the tree appears whole or not at all
+        prune_other_versions(cache_dir, "browser-", f"browser-{FORMAT}-{safe_name(version)}-{browser_code_version()}-")
     return tree
 
 

@@ -5,7 +5,7 @@ use it, so contributors get autocompletion and the build's own rules as they
 type. The models stay the single definition: this module walks their fields
 and translates each field type's validator into a JSON Schema fragment.
 
-Every value is described in its *text* form, because hub_build.load.yamlsource
+Every value is described in its *text* form, because hub_build.core.yamlsource
 reads every scalar as text (`min: 5` is "5"); where an editor's YAML 1.2
 reader would see a number or a boolean (`min: 5`, `national: true`,
 `charity_number: 1190001`) that form is accepted too.

@@ -5,9 +5,8 @@ updates, and their home-page blocks. Like site.py, nothing here knows about MkDo
 from __future__ import annotations
 
 import datetime as dt
-import dataclasses
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -15,6 +14,8 @@ from markupsafe import Markup
 
 from hub_build.core import events as ev
 from hub_build.core.hub import EventEntry, PracticeEntry, ResourceEntry
+from hub_build.core.updates import Update, collect_updates
+from hub_build.core.urls import FEED_PATH, ics_path
 from hub_build.core.vocabulary import Term
 from hub_build.render.languages import N_
 from hub_build.render.sanitise import render_markdown
@@ -22,8 +23,6 @@ from hub_build.render.sanitise import render_markdown
 if TYPE_CHECKING:
     from hub_build.render.site import GeneratedPage, HubSite
 
-FEED_PATH = "feed.xml"
-UPCOMING_ICS = "upcoming.ics"
 # Resource browse dimensions: (URL folder, vocabulary category, front-matter field, heading).
 DIMENSIONS = (("types", "resource_types", "type", N_("type")), ("topics", "topics", "topics", N_("topic")),
               ("audiences", "audiences", "audiences", N_("audience")))
@@ -43,27 +42,13 @@ class Facet:
     options: list[tuple[str, str]]
 
 
-@dataclass(frozen=True)
-class Update:
-    """One entry of the updates page and the Atom feed."""
-
-    kind: str
-    title: str
-    summary: str
-    url: str
-    updated: dt.date
-    published: dt.date | None
-    new: bool
-    lang: str = ""  # of the title; lang_summary of the summary: a listing's text_language (WCAG 3.1.2)
-    lang_summary: str = ""
-
-
 class Knowledge:
     """URLs, page plan and rendering for resources, practice, events and updates."""
 
     def __init__(self, site: "HubSite") -> None:
         self.site = site
         self.hub = site.hub
+        self._updates: list[Update] | None = None
 
     def describe(self, entry: EventEntry) -> str:
         """An event's dates and times in the site's language."""
@@ -86,8 +71,7 @@ class Knowledge:
         return self.url(f"{self.hub.settings.events}/past.md")
 
     def ics_url(self, entry: EventEntry | None = None) -> str:
-        name = f"{entry.slug}.ics" if entry else UPCOMING_ICS
-        return f"{self.hub.settings.events}/{name}"
+        return ics_path(self.hub.settings.events, entry.slug if entry else None)
 
     def updates_url(self) -> str:
         return self.url("updates.md")
@@ -110,31 +94,11 @@ class Knowledge:
         return result
 
     def updates(self) -> list[Update]:
-        """New and changed resources, services, practice examples and events, newest first."""
-        items: list[Update] = []
-        _ = self.site._
-        for r in self.hub.resources:
-            items.append(self._update(_("Resource"), r.resource.title, r.resource.summary, self.url(r.src_uri),
-                                      r.resource.last_reviewed, r.resource.date))
-        for s in self.hub.services:
-            item = self._update(_("Service"), s.service.name, s.service.summary,
-                                self.url(f"services/{s.slug}.md"), s.service.last_reviewed, None)
-            items.append(dataclasses.replace(item, lang=s.service.lang_of_name, lang_summary=s.service.text_language or ""))
-        for p in self.hub.practice:
-            items.append(self._update(_("Practice example"), p.practice.title, p.practice.summary, self.url(p.src_uri),
-                                      p.practice.last_reviewed, p.practice.date))
-        for e in ev.upcoming(self.hub):
-            items.append(self._update(_("Event"), e.event.title, f"{self.describe(e)}. {e.event.summary}",
-                                      self.url(e.src_uri), e.event.last_reviewed, None))
-        items.sort(key=lambda u: (u.updated, u.title.casefold(), u.url), reverse=True)
-        return items[: self.hub.settings.feed_size]
+        """New and changed items, newest first: computed once per build (core/updates.py)."""
+        if self._updates is None:
+            self._updates = collect_updates(self.hub, self.site.urls, label=self.site._, describe=self.describe)
+        return self._updates
 
-    @staticmethod
-    def _update(kind, title, summary, url, reviewed: dt.date, published: dt.date | None) -> Update:
-        updated = max(reviewed, published) if published else reviewed
-        return Update(kind, title, summary, url, updated, published, new=bool(published and published >= reviewed))
-
-    # --- the page plan -------------------------------------------------------------------
     def plan(self) -> list["GeneratedPage"]:
         from hub_build.render.site import GeneratedPage
 
@@ -240,26 +204,28 @@ class Knowledge:
         kind = Path(entry.resource.file).suffix.lstrip(".").upper() or "file"
         return kind, human_size(path.stat().st_size) if path.is_file() else ""
 
+    @cached_property
+    def _by_uri(self) -> dict[str, PracticeEntry | EventEntry]:
+        """Practice examples and events by src_uri: every page looks itself up once, not by a scan."""
+        return {**{e.src_uri: e for e in self.hub.practice}, **{e.src_uri: e for e in self.hub.events}}
+
     def page_for(self, src_uri: str, page_url: str) -> tuple[str, str, str] | None:
         """(title, description, details panel HTML) for a practice or event page, or None."""
-        for entry in self.hub.practice:
-            if entry.src_uri == src_uri:
-                return entry.practice.title, entry.practice.summary, self.render_practice_panel(entry, page_url)
-        for item in self.hub.events:
-            if item.src_uri == src_uri:
-                return item.event.title, item.event.summary, self.render_event_panel(item, page_url)
+        entry = self._by_uri.get(src_uri)
+        if isinstance(entry, PracticeEntry):
+            return entry.practice.title, entry.practice.summary, self.render_practice_panel(entry, page_url)
+        if isinstance(entry, EventEntry):
+            return entry.event.title, entry.event.summary, self.render_event_panel(entry, page_url)
         return None
 
     def meta_for(self, src_uri: str) -> tuple[str, str] | None:
         """(title, description) of a practice or event page, for the page's head."""
-        for entry in self.hub.practice:
-            if entry.src_uri == src_uri:
-                return entry.practice.title, entry.practice.summary
-        for item in self.hub.events:
-            if item.src_uri == src_uri:
-                return item.event.title, item.event.summary
+        entry = self._by_uri.get(src_uri)
+        if isinstance(entry, PracticeEntry):
+            return entry.practice.title, entry.practice.summary
+        if isinstance(entry, EventEntry):
+            return entry.event.title, entry.event.summary
         return None
-
 
 def human_size(size: int) -> str:
     if size < 1024:

@@ -19,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 
 SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}  # each language's name in itself, as the switch shows it

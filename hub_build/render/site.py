@@ -21,7 +21,7 @@ from hub_build.model.fields import suggest_slug, tel_uri
 from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
 from hub_build.render.sanitise import render_markdown
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 from hub_build.render.languages import SOURCE_LANGUAGE, translations
 
 NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
@@ -126,20 +126,16 @@ class HubSite:
         return tel_uri("".join(ch for ch in phone if ch.isdigit()))
 
     # --- derived indexes -------------------------------------------------------
-    @cached_property
+    @property
     def services(self) -> list[ServiceEntry]:
-        return sorted(self.hub.services, key=lambda e: (e.service.name.casefold(), e.slug))
+        return self.hub.services_by_name
 
     @cached_property
     def areas(self) -> dict[str, Area]:
         """Every local authority a service is in or covers, with a unique URL slug."""
-        names: dict[str, str] = {}
-        for entry in self.hub.services:
-            names.update(entry.local_authorities)
-            names.update(entry.coverage_areas)
         areas: dict[str, Area] = {}
         used: set[str] = set()
-        for code, name in sorted(names.items(), key=lambda item: (item[1], item[0])):
+        for code, name in sorted(self.hub.council_names.items(), key=lambda item: (item[1], item[0])):
             slug = suggest_slug(name) or code.lower()
             if slug in used:
                 slug = f"{slug}-{code.lower()}"
@@ -149,8 +145,17 @@ class HubSite:
             areas[code] = Area(code, name, nation, self.urls.url(f"{folder}/index.md"), folder)
         return areas
 
+    @cached_property
+    def _services_by_area(self) -> dict[str, list[ServiceEntry]]:
+        """GSS code -> the services in or covering it, by name: one pass, not one scan per area page."""
+        found: dict[str, list[ServiceEntry]] = {}
+        for entry in self.services:
+            for code in dict.fromkeys([*entry.local_authorities, *entry.coverage_areas]):
+                found.setdefault(code, []).append(entry)
+        return found
+
     def services_in_area(self, code: str) -> list[ServiceEntry]:
-        return [e for e in self.services if code in e.local_authorities or code in e.coverage_areas]
+        return self._services_by_area.get(code, [])
 
     # --- rendering -------------------------------------------------------------
     @cached_property

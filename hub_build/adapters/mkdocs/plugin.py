@@ -25,12 +25,12 @@ from hub_build.load.config_links import link_setting_problems
 from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
-from hub_build.load.loader import load_hub
+from hub_build.pipeline import load_hub
 from hub_build.core.problems import format_report
 from hub_build.publish.extras import THEME_DIR, publish_extras, publish_language_files, publish_feeds, publish_open_data
 from hub_build.render.sanitise import sanitise_page
 from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
-from hub_build.render.urls import SiteUrls
+from hub_build.core.urls import SiteUrls
 from hub_build.render.languages import SOURCE_LANGUAGE, alternates, translations
 from hub_build.adapters.mkdocs.languages import build_languages
 from hub_build.publish.search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
@@ -279,7 +279,8 @@ class HubPlugin(BasePlugin):
         assert self.hub is not None
         publish_extras(self.hub, Path(config.site_dir))
         assert self.site is not None
-        publish_feeds(self.site, Path(config.site_dir), site_name=config.site_name)
+        publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, Path(config.site_dir),
+                      site_name=config.site_name, site_url=self.site.site_url)
         publish_open_data(self.hub, Path(config.site_dir))
         if len(self.settings.languages) > 1:
             publish_language_files(self.language, Path(config.site_dir))

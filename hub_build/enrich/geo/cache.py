@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import importlib
 from importlib import resources
@@ -42,6 +43,30 @@ def code_version(*modules: str, data: tuple[str, ...] = ()) -> str:
     for name in sorted(data):
         digest.update(name.encode() + b"\0" + resources.files("hub_build").joinpath(name).read_bytes() + b"\0")
     return digest.hexdigest()[:12]
+
+
+def prune_other_versions(folder: Path, family: str, current: str) -> list[str]:
+    """Remove the entries of `folder` named `family`... that are not `current`...: the caches of older data or
+    code. Keyed by a hash of the code, a cache would otherwise gain one entry per code change and never lose
+    one. Another build's half-written entry (`.building`, `.tmp`) is left alone. Returns the names removed."""
+    removed: list[str] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not name.startswith(family) or name.startswith(current) or name.endswith((".building", ".tmp")):
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+            removed.append(name)
+        except OSError:
+            continue  # in use or gone already: pruning is housekeeping, never a reason to fail a build
+    return removed
 
 
 def safe_name(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from hub_build.enrich.geo import onsdata
-from hub_build.enrich.geo.cache import code_version, read_json, safe_name, write_json
+from hub_build.enrich.geo.cache import code_version, prune_other_versions, read_json, safe_name, write_json
 from hub_build.enrich.geo.grid import grid_for, to_wgs84
 
 CACHE_FORMAT = 1
@@ -166,6 +166,7 @@ class PostcodeLookup:
                 cache[pc] = _encode(result)
         if todo and self.cache_file:
             write_json(self.cache_file, cache)
+            prune_other_versions(self.cache_file.parent, "postcodes-", self.cache_file.name)
         return results
 
 

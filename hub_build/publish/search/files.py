@@ -6,7 +6,6 @@ so browsers and caches keep their copy.
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import json
 from pathlib import Path
@@ -59,7 +58,3 @@ def write_search_data(hub: Hub, site_dir: Path) -> list[str]:
     for relative, content in files.items():
         write_if_changed(site_dir / relative, content)
     return list(files)
-
-
-def gzipped_size(content: bytes) -> int:
-    return len(gzip.compress(content, compresslevel=6))

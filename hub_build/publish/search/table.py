@@ -37,18 +37,14 @@ def _places(entry: ServiceEntry, las: dict[str, int]) -> list[list[Any]]:
 
 def ordered_services(hub: Hub) -> list[ServiceEntry]:
     """Row order of the table and ref order of the index: by name, as the browse pages list them."""
-    return sorted(hub.services, key=lambda e: (e.service.name.casefold(), e.slug))
+    return hub.services_by_name
 
 
 def result_table(hub: Hub) -> dict[str, Any]:
     """The table the search page loads: vocabularies, local authorities and one row per service."""
     vocab = hub.vocabulary
     codes = {category: {key: n for n, key in enumerate(vocab.terms(category))} for category in FACETS}
-    names: dict[str, str] = {}
-    for entry in hub.services:
-        names.update(entry.local_authorities)
-        names.update(entry.coverage_areas)
-    la_list = sorted(names.items(), key=lambda item: (item[1].casefold(), item[0]))
+    la_list = sorted(hub.council_names.items(), key=lambda item: (item[1].casefold(), item[0]))
     las = {code: n for n, (code, _) in enumerate(la_list)}
     services = ordered_services(hub)
     rows = []

@@ -1,9 +1,15 @@
-"""Where generated pages live and how they link to each other, mirroring MkDocs' URL rules."""
+"""Where pages and published files live and how pages link to each other (MkDocs' URL rules).
+
+Addresses are facts of the hub, not of a renderer: pages, feeds and calendars all use these.
+"""
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+
+FEED_PATH = "feed.xml"
+UPCOMING_ICS = "upcoming.ics"
 
 
 @dataclass(frozen=True)
@@ -30,3 +36,8 @@ class SiteUrls:
         if target.endswith("/") or target == "":
             relative = relative.rstrip("/") + "/" if relative != "." else "./"
         return relative + (f"#{fragment}" if fragment else "")
+
+
+def ics_path(events_folder: str, slug: str | None = None) -> str:
+    """Site-relative path of one event's calendar file, or of the upcoming events' calendar (no slug)."""
+    return f"{events_folder}/{slug}.ics" if slug else f"{events_folder}/{UPCOMING_ICS}"
