@@ -296,7 +296,7 @@ class HubSite:
 
         from hub_build.render.suggest import suggest_config
 
-        config = suggest_config(self.hub)
+        config = suggest_config(self.hub, self._)
         return self._templates.get_template("suggest.html").render(  # the JSON goes in an attribute, escaped
             config=json.dumps(config, ensure_ascii=False, separators=(",", ":")), new_file_url=config["newFileUrl"],
             script=SiteUrls.rel(page_url, "assets/hub/suggest.js"), submit_url="",

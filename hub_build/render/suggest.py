@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import quote
 
 from hub_build.core.hub import Hub
@@ -47,7 +47,7 @@ def _folder(hub: Hub, kind: str) -> str:
     return posixpath.join(base, getattr(hub.settings, FOLDERS[kind]).strip("/"))
 
 
-def suggest_config(hub: Hub) -> dict[str, Any]:
+def suggest_config(hub: Hub, _: Callable[[str], str] = str) -> dict[str, Any]:
     """What suggest.js needs: each kind's schema with this hub's vocabulary, its plain words, where its file goes."""
     builder = SchemaBuilder(hub.vocabulary)
     kinds = {}
@@ -55,9 +55,9 @@ def suggest_config(hub: Hub) -> dict[str, Any]:
         schema = builder.document(model, title=title)
         folder = _folder(hub, kind)
         kinds[kind] = {
-            "label": KIND_LABELS[kind], "schema": schema, "folder": folder,
+            "label": _(KIND_LABELS[kind]), "schema": schema, "folder": folder,
             "suffix": ".yaml" if kind == "service" else ".md", "frontMatter": kind != "service",
-            "schemaRef": posixpath.relpath(f"schema/{kind}.schema.json", folder), "words": form_words(kind, schema),
+            "schemaRef": posixpath.relpath(f"schema/{kind}.schema.json", folder), "words": form_words(kind, schema, _),
         }
     return {
         "kinds": kinds, "kind": "service",
