@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from hub_build.publish.geodata import write_browser_data
@@ -36,18 +37,21 @@ def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
     return written
 
 
-def publish_feeds(hub: Hub, updates: list[Update], urls: SiteUrls, site_dir: Path, *, site_name: str, site_url: str) -> list[str]:
-    """The Atom feed of `updates` and the events' iCalendar files; returns the paths written, relative to the site."""
+def publish_feeds(hub: Hub, updates: list[Update], urls: SiteUrls, site_dir: Path, *, site_name: str, site_url: str,
+                  language: str = "", _: Callable[[str], str] = str) -> list[str]:
+    """The Atom feed of `updates` and the events' iCalendar files; returns the paths written, relative to the site.
+    For a site in another language than English, `language` is its tag and `_` writes the feeds' own words in it."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    (site_dir / FEED_PATH).write_bytes(atom_feed(updates, title=site_name, site_url=base, today=hub.today))
+    (site_dir / FEED_PATH).write_bytes(atom_feed(updates, title=site_name, site_url=base, today=hub.today,
+                                                 language=language, _=_))
     written = [FEED_PATH]
     domain = urlsplit(base).hostname or ""
     pages = {e.slug: base + urls.url(e.src_uri) for e in hub.events} if base else {}
     calendars = [(ics_path(hub.settings.events, entry.slug), [entry], entry.event.title) for entry in hub.events]
-    calendars.append((ics_path(hub.settings.events), ev.upcoming(hub), f"{site_name}: upcoming events"))
+    calendars.append((ics_path(hub.settings.events), ev.upcoming(hub), _("{site}: upcoming events").format(site=site_name)))
     for path, entries, name in calendars:
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / path).write_text(calendar(entries, name=name, urls=pages, stamp=hub.today, domain=domain),
+        (site_dir / path).write_text(calendar(entries, name=name, urls=pages, stamp=hub.today, domain=domain, _=_),
                                      encoding="utf-8", newline="")
         written.append(path)
     return written

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
-from typing import Iterable
+from typing import Callable, Iterable
 
 from hub_build.core.updates import Update
 from hub_build.core.urls import FEED_PATH
@@ -28,13 +28,17 @@ def _id(site_url: str, path: str) -> str:
     return site_url + path if site_url else f"urn:uuid:{uuid.uuid5(NAMESPACE, path)}"
 
 
-def atom_feed(updates: Iterable[Update], *, title: str, site_url: str, today: dt.date) -> bytes:
-    """The feed as UTF-8 XML; `site_url` ends with '/' or is empty."""
+def atom_feed(updates: Iterable[Update], *, title: str, site_url: str, today: dt.date, language: str = "",
+              _: Callable[[str], str] = str) -> bytes:
+    """The feed as UTF-8 XML; `site_url` ends with '/' or is empty. A feed of a site in another language than
+    English says so (xml:lang) and has its own words in it (`_`)."""
     updates = list(updates)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     if site_url:
         feed.set(XML_BASE, site_url)
+    if language:
+        feed.set("{http://www.w3.org/XML/1998/namespace}lang", language)
 
     def sub(parent, tag: str, text: str | None = None, **attrs) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
@@ -43,7 +47,7 @@ def atom_feed(updates: Iterable[Update], *, title: str, site_url: str, today: dt
         return element
 
     sub(feed, "id", _id(site_url, FEED_PATH))
-    sub(feed, "title", f"{title}: what's new")
+    sub(feed, "title", _("{site}: what's new").format(site=title))
     sub(feed, "updated", _stamp(max((u.updated for u in updates), default=today)))
     sub(sub(feed, "author"), "name", title)
     sub(feed, "link", rel="self", href=site_url + FEED_PATH if site_url else FEED_PATH, type="application/atom+xml")

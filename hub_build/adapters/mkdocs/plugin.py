@@ -280,7 +280,8 @@ class HubPlugin(BasePlugin):
         publish_extras(self.hub, Path(config.site_dir))
         assert self.site is not None
         publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, Path(config.site_dir),
-                      site_name=config.site_name, site_url=self.site.site_url)
+                      site_name=config.site_name, site_url=self.site.site_url, _=self.site._,
+                      language="" if self.language == SOURCE_LANGUAGE else self.language)
         publish_open_data(self.hub, Path(config.site_dir))
         if len(self.settings.languages) > 1:
             publish_language_files(self.language, Path(config.site_dir))
