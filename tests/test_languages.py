@@ -20,6 +20,7 @@ from hubs import make_hub, mkdocs_build
 from sitepages import bilingual_sample_site
 
 LANGUAGE_FILES = {"assets/hub/language.js", "assets/hub/messages.js"}
+SMALL_SITE_URL = "https://hub.example.org/sub/"
 
 
 class _Head(HTMLParser):
@@ -74,6 +75,8 @@ def small_sites(tmp_path_factory) -> tuple[Path, Path]:
     built = []
     for name, options in (("english", ""), ("both", "      languages: [en, cy]\n")):
         root = make_hub(tmp_path_factory.mktemp(name), plugin_options=options)
+        config = root / "mkdocs.yml"
+        config.write_text(f"site_url: {SMALL_SITE_URL}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
         done = mkdocs_build(root, "-d", str(root / "site"))
         assert done.returncode == 0, done.stderr[-3000:]
         built.append(root / "site")
@@ -88,6 +91,17 @@ def test_a_hub_without_the_setting_has_no_welsh_site_and_no_language_files(small
         text = (english / page).read_text(encoding="utf-8")
         assert "hreflang" not in text and "data-hub-language" not in text, page
         assert head(english / page).lang == "en", page
+
+
+def test_with_a_site_address_the_alternates_are_absolute_and_right(small_sites):
+    """With site_url set, each page's versions are full addresses under it: the English page at the site's
+    address, the Welsh one under its /cy/ (the Welsh build's own site_url must not be taken for the root)."""
+    _english, both = small_sites
+    for page in ("index.html", "services/bristol-family-links/index.html"):
+        address = SMALL_SITE_URL + page[: -len("index.html")]
+        welsh = SMALL_SITE_URL + "cy/" + page[: -len("index.html")]
+        for built in (both / page, both / "cy" / page):
+            assert head(built).alternates == {"en": address, "cy": welsh, "x-default": address}, built
 
 
 def test_welsh_adds_only_the_welsh_site_and_its_two_scripts(small_sites):

@@ -55,10 +55,11 @@ class HubPlugin(BasePlugin):
         self.page_kinds: dict[str, str] = {}  # src_uri -> "Resource", "Practice example" or "Event"
         self.language = SOURCE_LANGUAGE  # the language of the site this build writes
         self.parent: HubPlugin | None = None  # the English build, when this one builds another language
+        self.root_url = ""  # the English site's address (site_url): every language's pages are found from it
 
     def adopt(self, parent: HubPlugin, language: str) -> None:
         """Make this the `language` build of the English one: its checked settings and Hub are reused."""
-        self.parent, self.language, self.settings = parent, language, parent.settings
+        self.parent, self.language, self.settings, self.root_url = parent, language, parent.settings, parent.root_url
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
@@ -94,6 +95,7 @@ class HubPlugin(BasePlugin):
                 f"the hub's content has {len(hub.errors)} error(s); nothing was built.\n"
                 + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report."
             )
+        self.root_url = config.site_url or ""
         return self._configure(config, hub)
 
     def _configure(self, config: MkDocsConfig, hub: Hub) -> MkDocsConfig:
@@ -271,8 +273,8 @@ class HubPlugin(BasePlugin):
         env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
         env.add_extension("jinja2.ext.i18n")  # the theme overrides' words come from the hub's catalogue
         env.install_gettext_translations(translations(self.language), newstyle=True)
-        languages, site_url = self.settings.languages, config.site_url or ""
-        env.globals["hub_alternates"] = lambda page_url: alternates(page_url, self.language, languages, site_url)
+        languages, root = self.settings.languages, self.root_url
+        env.globals["hub_alternates"] = lambda page_url: alternates(page_url, self.language, languages, root)
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
