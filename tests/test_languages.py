@@ -225,3 +225,17 @@ def test_welsh_feed_and_calendars_speak_welsh(site):
     assert english.get("{http://www.w3.org/XML/1998/namespace}lang") is None
     calendar = re.sub(r"\r?\n[ \t]", "", (site / "cy" / ics_path("events")).read_text(encoding="utf-8"))  # unfolded
     assert "digwyddiadau i ddod" in calendar and "Trefnydd: " in calendar
+
+
+def test_the_welsh_site_reads_the_shared_data_from_the_english_one(site):
+    """One copy of what does not depend on language (the geo data, the open data, the JSON Schema): the Welsh
+    pages link to the English site's, and those links lead to real files."""
+    for shared in ("geo", "open-data", "schema"):
+        assert (site / shared).is_dir() and not (site / "cy" / shared).exists(), shared
+    find = (site / "cy" / "find" / "index.html").read_text(encoding="utf-8")
+    bases = set(re.findall(r'data-geo(?:-base)?="([^"]+)"', find))
+    assert bases and all(resolve(site, "cy/find/index.html", base) == site / "geo" / "index.html" for base in bases), bases
+    assert (site / "geo" / "las.json").is_file()
+    for link in re.findall(r'href="([^"]*open-data/oruk/[^"]+)"', find):
+        assert resolve(site, "cy/find/index.html", link).is_file(), link
+    assert re.findall(r'href="([^"]*open-data/oruk/[^"]+)"', find)

@@ -108,6 +108,14 @@ def test_switching_on_find_keeps_the_search_and_its_filters(page, base):
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_welsh_find_page_looks_places_up_in_the_shared_geo_data(page, base):
+    page.goto(base + "cy/find/?place=Cardiff")
+    page.wait_for_selector("#hub-place-msg.hub-find__place-msg--found", state="attached", timeout=15000)
+    assert page.locator("#hub-place-msg").text_content().startswith("Yn dangos gwasanaethau ar gyfer Cardiff")
+    assert "ar gyfer Cardiff" in wait_for_results(page)
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_welsh_pages_say_they_are_welsh_after_their_scripts_run(page, base):
     """Every Welsh page type: <html lang="cy">; on /find/ with results, the English listing text in the results
     is marked lang="en" by the script that draws it, and the interface the scripts write is Welsh."""

@@ -22,9 +22,11 @@ SCRIPTS = ("geo.js", "filter.js", "search-engine.js", "search.js", "sitesearch.j
            "report.js")
 
 
-def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
-    """Write the browser's geo data and scripts into the built site; returns the paths written, relative to it."""
-    written = write_browser_data(hub, site_dir)
+def publish_extras(hub: Hub, site_dir: Path, *, shared_data: bool = True) -> list[str]:
+    """Write the browser's geo data and scripts into the built site; returns the paths written, relative to it.
+    shared_data=False leaves out what every language's site shares (the geo data and the listings' JSON Schema):
+    a site in another language, built inside the English one, reads those from it."""
+    written = write_browser_data(hub, site_dir) if shared_data else []
     written += write_search_data(hub, site_dir)  # the directory search page's index, results and lunr.js
     target = site_dir / "assets" / "hub"
     target.mkdir(parents=True, exist_ok=True)
@@ -33,7 +35,8 @@ def publish_extras(hub: Hub, site_dir: Path) -> list[str]:
         written.append(f"assets/hub/{name}")
     from hub_build.publish.schema import write_schemas  # the JSON Schema of listings, with the hub's vocabulary, for editors' $schema URLs
 
-    written += [f"schema/{path.name}" for path in write_schemas(hub.vocabulary, site_dir / "schema")]
+    if shared_data:
+        written += [f"schema/{path.name}" for path in write_schemas(hub.vocabulary, site_dir / "schema")]
     return written
 
 

@@ -38,6 +38,12 @@ def site_prefix(language: str) -> str:
     return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
+def shared_root(language: str) -> str:
+    """From a language's site to the English one, which alone holds what every language shares (the geo data,
+    the open data, the listings' JSON Schema): '' for English, '../' for Welsh."""
+    return "../" * site_prefix(language).count("/")
+
+
 @dataclass(frozen=True)
 class Alternate:
     language: str  # a BCP 47 tag, or 'x-default'

@@ -77,6 +77,7 @@ class HubSite:
     urls: SiteUrls = field(default_factory=SiteUrls)
     site_url: str = ""
     language: str = SOURCE_LANGUAGE  # the language of the site being built: the hub's own words are in it
+    shared: str = ""  # from this site's root to the one holding the data every language shares (render/languages.py)
 
     def date(self, day: dt.date) -> str:
         """'3 December 2026' in English, '3 Rhagfyr 2026' in Welsh (CLDR's month names, through Babel)."""
@@ -405,7 +406,7 @@ class HubSite:
         ctx = LinkContext(self, page_url)
         return self._templates.get_template("search.html").render(
             env=ctx, total=len(self.services), radii=(5, 10, 25, 50, 100), max_query=200, max_place=100,
-            search_base=ctx.link("search-data/"), geo_base=ctx.link("geo/"), assets=ctx.link("assets/hub/"),
+            search_base=ctx.link("search-data/"), geo_base=ctx.link(self.shared + "geo/"), assets=ctx.link("assets/hub/"),
             service_url=ctx.link(self.service_url("{slug}")),
             directory=self.urls.url("services/index.md"), az=self.urls.url("browse/a-z/index.md"),
             area_index=self.urls.url("browse/areas/index.md"),

@@ -31,7 +31,7 @@ from hub_build.publish.extras import THEME_DIR, publish_extras, publish_language
 from hub_build.render.sanitise import sanitise_page
 from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
 from hub_build.core.urls import SiteUrls
-from hub_build.render.languages import SOURCE_LANGUAGE, alternates, translations
+from hub_build.render.languages import SOURCE_LANGUAGE, alternates, shared_root, translations
 from hub_build.adapters.mkdocs.languages import build_languages
 from hub_build.publish.search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
 from hub_build.core.settings import HubSettings, read_mkdocs_config
@@ -101,7 +101,7 @@ class HubPlugin(BasePlugin):
     def _configure(self, config: MkDocsConfig, hub: Hub) -> MkDocsConfig:
         self.hub = hub
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
-                            language=self.language)
+                            language=self.language, shared=shared_root(self.language))
         if len(self.settings.languages) > 1:
             # Material includes partials/alternate.html (the hub's language switch, theme/) when this is set; not
             # a list, so its base.html prints no alternates of its own: the hub's are per page (main.html).
@@ -275,16 +275,19 @@ class HubPlugin(BasePlugin):
         env.install_gettext_translations(translations(self.language), newstyle=True)
         languages, root = self.settings.languages, self.root_url
         env.globals["hub_alternates"] = lambda page_url: alternates(page_url, self.language, languages, root)
+        env.globals["hub_shared"] = shared_root(self.language)  # where the data every language shares is
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.hub is not None
-        publish_extras(self.hub, Path(config.site_dir))
+        own_data = self.parent is None  # another language's site reads the shared data from the English one
+        publish_extras(self.hub, Path(config.site_dir), shared_data=own_data)
         assert self.site is not None
         publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, Path(config.site_dir),
                       site_name=config.site_name, site_url=self.site.site_url, _=self.site._,
                       language="" if self.language == SOURCE_LANGUAGE else self.language)
-        publish_open_data(self.hub, Path(config.site_dir))
+        if own_data:
+            publish_open_data(self.hub, Path(config.site_dir))  # one open dataset for every language
         if len(self.settings.languages) > 1:
             publish_language_files(self.language, Path(config.site_dir))
         urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
