@@ -130,7 +130,8 @@ SAMPLES = {"service": "directory/*.yaml", "resource": "content/resources/*.md",
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
 def test_every_sample_file_passes_its_schema(kind):
     checker = validator(kind)
-    paths = [p for p in sorted(REPO.glob(SAMPLES[kind])) if p.name != "index.md"]
+    # Welsh siblings (x.cy.md) hold only an item's Welsh text: the loader checks them with their own models
+    paths = [p for p in sorted(REPO.glob(SAMPLES[kind])) if p.name != "index.md" and not p.name.endswith(".cy.md")]
     if kind in ("service", "resource"):
         assert len(paths) >= 20
     failures = {p.name: [e.message[:120] for e in checker.iter_errors(read(p))] for p in paths}

@@ -342,7 +342,8 @@ def test_vocabulary_term_with_a_stray_setting_is_reported(tmp_path):
     (tmp_path / "vocabulary.yaml").write_text("topics:\n  play: {label: Play, games and sport}\n")
     assert problems_of(tmp_path, vocabulary="vocabulary.yaml") == [
         "vocabulary.yaml:2:3: error: topics.play: term 'play' has unknown setting(s): games and sport\n"
-        "    hint: a term has label, description and asks_for; put labels with commas in quotes"
+        "    hint: a term has label, description, asks_for, and in Welsh cy and cy_description; "
+        "put labels with commas in quotes"
     ]
 
 

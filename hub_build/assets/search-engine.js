@@ -46,6 +46,28 @@
   /* The index terms of any text: what a listing is indexed under and what a typed word is looked up as. */
   function terms(text, limit) { return words(text, limit).map(stem); }
 
+  /* ---- Welsh (welsh.js): fields marked "cy" in index.json hold Welsh text, indexed under every radical each
+   * word may be a mutation of; a typed word is also looked up, in those fields only, under its radicals. ---- */
+  var cymraeg = global.HubWelsh;
+  function welshTerms(text) {
+    var out = [];
+    words(text).forEach(function (token) {
+      cymraeg.parts(token).forEach(function (w) { cymraeg.radicals(w).forEach(function (r) { out.push(stem(r)); }); });
+    });
+    return out;
+  }
+  function welshClauses(q, w, prefix, fields) {
+    var found = [];
+    cymraeg.parts(w).forEach(function (part) {
+      cymraeg.radicals(part).forEach(function (r) { if (r !== w && found.indexOf(r) < 0) found.push(r); });
+    });
+    found.forEach(function (r) {  // below the word as typed (boost 10): a mutation read back is a guess
+      q.term(r, { fields: fields, boost: 5 });
+      if (prefix) q.term(r, { fields: fields, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+    });
+  }
+  /* ---- end of Welsh ---- */
+
   /* The words of a name, as a key: a query with exactly these words is that name. */
   function nameKey(text) { return words(text, MAX_WORDS).join(" "); }
 
@@ -64,7 +86,7 @@
     var local = new Map();
     for (d = 0; d < n; d++) {
       for (f = 0; f < nf; f++) {
-        var ts = terms(docs[d][f]);
+        var ts = fields[f][2] === "cy" && cymraeg ? welshTerms(docs[d][f]) : terms(docs[d][f]);
         lengths[f][d] = ts.length;
         local.clear();
         for (k = 0; k < ts.length; k++) local.set(ts[k], (local.get(ts[k]) || 0) + 1);
@@ -129,7 +151,8 @@
       if (!byName.has(key)) byName.set(key, []);
       byName.get(key).push(i);
     });
-    return { index: index, byName: byName, count: n };
+    var welsh = cymraeg ? fields.filter(function (x) { return x[2] === "cy"; }).map(function (x) { return x[0]; }) : [];
+    return { index: index, byName: byName, count: n, welsh: welsh.length ? welsh : null };
   }
 
   function run(engine, clauses) {
@@ -148,7 +171,8 @@
    * prefix while typing; a longer word with one slip when it matches nothing as typed.
    */
   function scores(engine, text, typing) {
-    var ws = words(text, MAX_WORDS);
+    var ws = words(text, MAX_WORDS), welsh = engine.welsh;
+    if (welsh) ws = ws.filter(function (w) { return !cymraeg.isStop(w); });
     if (!ws.length) return null;
     var total = null;
     ws.forEach(function (w, i) {
@@ -156,6 +180,7 @@
       var found = run(engine, function (q) {
         q.term(w, { boost: 10 });
         if (prefix) q.term(w, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+        if (welsh) welshClauses(q, w, prefix, welsh);
       });
       // One slip allowed in longer words, only when the word as typed finds nothing: fuzzy matching is the
       // costly part of a query, and exact matches rank better anyway.
@@ -167,7 +192,7 @@
       total.forEach(function (score, ref) { if (found.has(ref)) both.set(ref, score + found.get(ref)); });
       total = both;
     });
-    (engine.byName.get(ws.join(" ")) || []).forEach(function (ref) {
+    (engine.byName.get(nameKey(text)) || []).forEach(function (ref) {
       if (total.has(ref)) total.set(ref, total.get(ref) + EXACT_NAME);
     });
     return total;

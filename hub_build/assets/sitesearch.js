@@ -72,7 +72,21 @@
   /* Results as data, for the box and for tests and benchmarks: [{url, title, kind, org, excerpt}]. */
   function search(text) {
     return loadEngine().then(function (pagefind) {
-      return pagefind.search(text);
+      // In a hub with Welsh (welsh.js), Pagefind, which matches words as written, also searches each Welsh
+      // mutation of the words, in the records with Welsh text only; each record keeps its best score.
+      var queries = global.HubWelsh ? global.HubWelsh.variants(text, 8) : [text];
+      return Promise.all(queries.map(function (q, i) {
+        return i ? pagefind.search(q, { filters: { lang: "cy" } }) : pagefind.search(q);
+      })).then(function (all) {
+        if (all.length === 1) return all[0];
+        var best = new Map();
+        all.forEach(function (found) {
+          ((found && found.results) || []).forEach(function (r) {
+            if (!best.has(r.id) || best.get(r.id).score < r.score) best.set(r.id, r);
+          });
+        });
+        return { results: Array.from(best.values()).sort(function (a, b) { return b.score - a.score; }) };
+      });
     }).then(function (found) {
       var results = (found && found.results) || [];
       return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {

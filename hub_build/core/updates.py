@@ -8,10 +8,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from hub_build.core import events as ev
-from hub_build.core.hub import EventEntry, Hub
+from hub_build.core.hub import EventEntry, Hub, ServiceEntry
 from hub_build.core.urls import SiteUrls
 
 
@@ -55,3 +55,25 @@ def collect_updates(hub: Hub, urls: SiteUrls, label: Callable[[str], str] = str,
                              urls.url(e.src_uri), e.event.last_reviewed, None))
     items.sort(key=lambda u: (u.updated, u.title.casefold(), u.url), reverse=True)
     return items[: hub.settings.feed_size]
+
+
+def updates_in(hub: Hub, updates: list[Update], urls: SiteUrls, lang: str) -> list[Update]:
+    """The updates as the `lang` site lists them: each item's text in that language where it has it (the Hub's
+    fallback rule), `lang` and `lang_summary` saying which language each text is in, and the item's address on
+    that site (under /cy/ for Welsh)."""
+    if lang == "en":
+        return updates
+    items: dict[str, Any] = {urls.url(r.src_uri): r for r in hub.resources}
+    items.update({urls.url(f"services/{s.slug}.md"): s for s in hub.services})
+    items.update({urls.url(p.src_uri): p for p in hub.practice})
+    items.update({urls.url(e.src_uri): e for e in hub.events})
+    out = []
+    for update in updates:
+        item = items.get(update.url)
+        if item is None:
+            continue
+        title = hub.text(item, "name" if isinstance(item, ServiceEntry) else "title", lang)
+        summary = hub.text(item, "summary", lang)
+        out.append(dataclasses.replace(update, title=title.text, summary=summary.text, url=f"{lang}/{update.url}",
+                                       lang=title.lang, lang_summary=summary.lang))
+    return out

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from hub_build.model.fields import shown
-from hub_build.core.problems import Problem
+from hub_build.core.problems import Problem, Severity
 from hub_build.core.yamlsource import YamlProblem, decode_source, load_yaml
 
 TERM_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -20,12 +20,26 @@ CATEGORIES = (
 )
 
 
+LANGUAGES = ("en", "cy")  # the languages a term may be labelled in: English (`label`) and Welsh (`cy`)
+SETTINGS = ("label", "description", "asks_for", "cy", "cy_description")
+
+
 @dataclass(frozen=True)
 class Term:
     key: str
     label: str
     description: str = ""
     asks_for: str = ""
+    cy: str = ""  # the Welsh label, "" when the vocabulary gives none
+    cy_description: str = ""
+    where: tuple[str, int, int] = field(default=("", 1, 1), compare=False)  # file, line, column of its definition
+
+    def label_in(self, lang: str = "en") -> str:
+        """The label in `lang`, or the English one when the term has none in that language."""
+        return (self.cy or self.label) if lang == "cy" else self.label
+
+    def description_in(self, lang: str = "en") -> str:
+        return (self.cy_description or self.description) if lang == "cy" else self.description
 
 
 @dataclass
@@ -36,9 +50,30 @@ class Vocabulary:
     def terms(self, category: str) -> dict[str, Term]:
         return self.categories[category]
 
-    def label(self, category: str, key: str) -> str:
+    def label(self, category: str, key: str, lang: str = "en") -> str:
+        """The term's label in `lang` ("en" or "cy"), falling back to English, or the key for an unknown term."""
         term = self.categories.get(category, {}).get(key)
-        return term.label if term else key
+        return term.label_in(lang) if term else key
+
+    def has_label(self, category: str, key: str, lang: str) -> bool:
+        """Whether the term has its own label in `lang` (English always has one)."""
+        term = self.categories.get(category, {}).get(key)
+        return term is not None and (lang != "cy" or bool(term.cy))
+
+    def missing_labels(self, lang: str) -> list[Problem]:
+        """A warning, at the term's definition, for every term without a label in `lang`."""
+        if lang == "en":
+            return []
+        found = []
+        for category, terms in self.categories.items():
+            for key, term in terms.items():
+                if not self.has_label(category, key, lang):
+                    path, line, col = term.where
+                    found.append(Problem(path, line, col, f"the {category.replace('_', ' ').rstrip('s')} '{key}' has no "
+                                         "Welsh label: the Welsh site shows it in English",
+                                         f"add  {lang}: <the label in Welsh>  beside its label", field=f"{category}.{key}",
+                                         severity=Severity.WARNING))
+        return found
 
     def check(self, category: str, value: str) -> tuple[str, str] | None:
         """None when `value` is a known term, else (message, hint)."""
@@ -78,12 +113,14 @@ def _parse_terms(data: Any, where: str, positions, category: str) -> tuple[dict[
             problems.append(Problem(where, line, col, f"term '{key}' needs a label",
                                     "write it as  key: {label: Shown to readers}", field=f"{category}.{key}"))
             continue
-        unknown = sorted(set(settings) - {"label", "description", "asks_for"})
+        unknown = sorted(set(settings) - set(SETTINGS))
         if unknown:
             problems.append(Problem(where, line, col, f"term '{key}' has unknown setting(s): {', '.join(unknown)}",
-                                    "a term has label, description and asks_for; put labels with commas in quotes",
-                                    field=f"{category}.{key}"))
-        terms[key] = Term(key, str(settings["label"]), str(settings.get("description") or ""), str(settings.get("asks_for") or ""))
+                                    "a term has label, description, asks_for, and in Welsh cy and cy_description; "
+                                    "put labels with commas in quotes", field=f"{category}.{key}"))
+        text = {name: str(settings.get(name) or "").strip() for name in SETTINGS}
+        terms[key] = Term(key, text["label"], text["description"], text["asks_for"], text["cy"], text["cy_description"],
+                          where=(where, line, col))
     return terms, extensible, problems
 
 
@@ -131,5 +168,10 @@ def load_vocabulary(extra_file: Path | None = None, *, display_path: str = "") -
                 problems.append(Problem(where, tline, tcol, f"'{category}' cannot gain new terms",
                                         "the build relies on this list; you may only relabel its terms", field=f"{category}.{key}"))
                 continue
-            vocab.categories[category][key] = term
+            packaged = vocab.categories[category].get(key)
+            if packaged is not None and not term.cy:  # an English relabel keeps the packaged Welsh label
+                vocab.categories[category][key] = replace(term, cy=packaged.cy,
+                                                          cy_description=term.cy_description or packaged.cy_description)
+            else:
+                vocab.categories[category][key] = term
     return vocab, problems

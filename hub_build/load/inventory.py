@@ -13,11 +13,11 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from hub_build.core.problems import Problem
+from hub_build.core.problems import Problem, Severity
 from hub_build.core.settings import REFUSED_STATIC, HubSettings
 
 # Python-Markdown files as MkDocs knows them (mkdocs.utils.markdown_extensions): all of them are pages.
@@ -49,7 +49,9 @@ class SourceFile:
     path: Path
     rel: str
     source: str  # path relative to the hub root, as shown in messages
-    kind: str  # listing | resource | practice | events | page | static
+    kind: str  # listing | resource | practice | events | page | static | translation
+    lang: str = ""  # a translation's language ("cy")
+    original: str = ""  # a translation's English original (its rel)
 
 
 @dataclass
@@ -64,8 +66,13 @@ class Inventory:
 
     @property
     def published(self) -> dict[str, SourceFile]:
-        """Content files the site may publish, by src_uri (the renderer publishes nothing else)."""
-        return {f.rel: f for f in self.files if f.kind != "listing"}
+        """Content files the site may publish as they are, by src_uri (the renderer publishes nothing else).
+        Translations are not among them: the hub publishes them itself, at their original's Welsh address."""
+        return {f.rel: f for f in self.files if f.kind not in ("listing", "translation")}
+
+    def translations(self, lang: str) -> dict[str, SourceFile]:
+        """The `lang` siblings (`about.cy.md`), by their English original's src_uri."""
+        return {f.original: f for f in self.files if f.kind == "translation" and f.lang == lang}
 
     def static_files(self) -> set[str]:
         return {f.rel for f in self.files if f.kind == "static"}
@@ -81,6 +88,19 @@ def markdown_stem(rel: str) -> str:
         if rel.endswith(suffix):
             return rel[: -len(suffix)]
     return rel
+
+
+# A page's Welsh sibling: 'about.cy.md' beside 'about.md' (any Markdown extension on either).
+TRANSLATION_LANGUAGES = ("cy",)
+
+
+def translation_of(rel: str) -> tuple[str, str] | None:
+    """(language, the original's path without extension) for a sibling like 'guides/x.cy.md', else None."""
+    stem = markdown_stem(rel)
+    head, _, lang = stem.rpartition(".")
+    if head and lang.lower() in TRANSLATION_LANGUAGES and not head.endswith("/"):
+        return lang.lower(), head
+    return None
 
 
 def address(rel: str) -> str:
@@ -281,6 +301,10 @@ def _content(inventory: Inventory, hub_root: Path, docs_dir: Path, settings: Hub
     for path, rel in walker.walk(skip=[listings]):
         source = walker.source(path)
         if is_markdown(rel):
+            sibling = translation_of(rel)
+            if sibling is not None:
+                inventory.files.append(SourceFile(path, rel, source, "translation", lang=sibling[0]))
+                continue
             kind = next((k for folder, k in folders.items() if rel.startswith(folder + "/")), "page")
             inventory.files.append(SourceFile(path, rel, source, kind))
             continue
@@ -304,11 +328,49 @@ def _content(inventory: Inventory, hub_root: Path, docs_dir: Path, settings: Hub
         else:
             inventory.files.append(SourceFile(path, rel, source, "static"))
     _addresses(inventory)
+    _translations(inventory, settings)
+
+
+def _translations(inventory: Inventory, settings: HubSettings) -> None:
+    """Each Welsh sibling is tied to its English original: one without an original, or a second one for the same
+    original, is an error. With Welsh off, the hub says the sibling is not published rather than drop it silently."""
+    by_address = {address(f.rel): f.rel for f in inventory.files if f.kind not in ("listing", "static", "translation")}
+    kept: list[SourceFile] = []
+    taken: dict[tuple[str, str], str] = {}
+    for item in inventory.files:
+        if item.kind != "translation":
+            kept.append(item)
+            continue
+        inventory.ignored.add(item.rel)  # never published as a page of its own: it is the original's Welsh page
+        lang, stem = translation_of(item.rel) or ("", "")
+        original = by_address.get(address(stem + ".md"))
+        if original is None:
+            inventory.problems.append(Problem(
+                item.source, 1, 1, f"this Welsh version has no English original ('{visible(stem)}.md' does not exist)",
+                "every page is written in English first: add the English page, or rename this file to match it "
+                "(about.cy.md beside about.md)", field="(file name)"))
+            continue
+        if (original, lang) in taken:
+            first = taken[original, lang]
+            for source, other in ((item.source, first), (first, item.source)):  # on both, so a review of either sees it
+                inventory.problems.append(Problem(
+                    source, 1, 1, f"this file and {other} are both the Welsh version of '{original}'",
+                    "keep one Welsh version per page: merge or remove one of them", field="(file name)"))
+            kept = [f for f in kept if f.source != first]
+            continue
+        taken[original, lang] = item.source
+        if lang not in settings.languages:
+            inventory.problems.append(Problem(
+                item.source, 1, 1, f"the hub is not built in Welsh, so this Welsh version of '{original}' is not published",
+                "add 'languages: [en, cy]' to the hub plugin's options in mkdocs.yml", field="(file name)",
+                severity=Severity.WARNING))
+        kept.append(replace(item, original=original))
+    inventory.files = kept
 
 
 def _looks_like(path: Path, suffix: str) -> bool:
     signatures = SIGNATURES.get(suffix)
-    if not signatures:
+    if not signatures and suffix != "webp":  # (webp has no fixed prefix: checked below, as it was never reached)
         return True
     try:
         with open(path, "rb") as handle:

@@ -14,7 +14,9 @@ from hub_build.load.duplicates import duplicate_warnings
 from hub_build.model.fields import slug_problem
 from hub_build.core.hub import EventEntry, Hub, PageSource, PracticeEntry, ResourceEntry, ServiceEntry
 from hub_build.load.inventory import Inventory, generated_clashes, markdown_stem, take_inventory
-from hub_build.model.items import EditorPage, Event, Practice, Resource, Service
+from hub_build.model.items import (
+    EditorPage, Event, EventWelsh, Practice, PracticeWelsh, Resource, ResourceWelsh, Service,
+)
 from hub_build.core.problems import Problem, Severity
 from hub_build.core.settings import HubSettings, today as build_today
 from hub_build.load.validation import problems_from
@@ -205,33 +207,67 @@ def _load_editor_pages(hub: Hub, context: dict) -> None:
     """Every other Markdown page: its front matter is read strictly (no aliases, no tags) and may hold
     only the keys the hub allows (models.EditorPage); a broken one is an error, never page text."""
     for item in _inventory(hub).of_kind("page"):
-        raw = _read(hub, item.path, item.source)
-        if raw is None:
-            continue
-        try:
-            text = decode_source(raw)
-        except YamlProblem as p:
-            hub.problems.append(Problem(item.source, p.line, p.col, p.message, p.hint))
-            continue
-        yaml_text, body, _ = split_front_matter(text)
-        if yaml_text is None:
-            if text.replace("\r", "\n").split("\n", 1)[0].rstrip() == "---":
-                hub.problems.append(Problem(item.source, 1, 1, "the front matter has no closing '---' line",
-                                            "end the page's settings with a line of three hyphens: ---"))
+        page = _read_page(hub, item, EditorPage, context)
+        if page is not None:
+            hub.pages[item.rel] = page
+
+
+def _read_page(hub: Hub, item, model: type[BaseModel], context: dict) -> Optional[PageSource]:
+    """A page whose front matter is optional and, when present, checked against `model`."""
+    raw = _read(hub, item.path, item.source)
+    if raw is None:
+        return None
+    try:
+        text = decode_source(raw)
+    except YamlProblem as p:
+        hub.problems.append(Problem(item.source, p.line, p.col, p.message, p.hint))
+        return None
+    yaml_text, body, _ = split_front_matter(text)
+    if yaml_text is None:
+        if text.replace("\r", "\n").split("\n", 1)[0].rstrip() == "---":
+            hub.problems.append(Problem(item.source, 1, 1, "the front matter has no closing '---' line",
+                                        "end the page's settings with a line of three hyphens: ---"))
+            return None
+        return PageSource(item.source, body, model() if model is not EditorPage else None)
+    if not yaml_text.strip():
+        return PageSource(item.source, body, model())
+    data, positions, problems = parse_document(raw, item.source, front_matter=True)
+    hub.problems.extend(problems)
+    if data is None:
+        return None
+    meta, problems = validate(model, data, item.source, positions, context)
+    hub.problems.extend(problems)
+    if meta is not None and not positions.problems:
+        return PageSource(item.source, body, meta)
+    return None
+
+
+# The model of a Welsh sibling's front matter, by its original's kind: an editor page's settings, or an item's text.
+TRANSLATION_MODELS: dict[str, type[BaseModel]] = {
+    "page": EditorPage, "resource": ResourceWelsh, "practice": PracticeWelsh, "events": EventWelsh}
+
+
+def _load_translations(hub: Hub, context: dict) -> None:
+    """Every Welsh sibling (`about.cy.md`), read like its original: an editor page's sibling may hold the same
+    settings, an item's sibling only the item's text (its terms, dates and links are the original's). A case study's
+    sibling gets the same personal-data check, against the original's acknowledgements."""
+    from hub_build.load.personal_data import check as personal_data
+
+    inventory = _inventory(hub)
+    kinds = {f.rel: f.kind for f in inventory.files}
+    practice = {entry.src_uri: entry.practice for entry in hub.practice}
+    for lang in hub.settings.languages[1:] or ("cy",):
+        for original, item in inventory.translations(lang).items():
+            page = _read_page(hub, item, TRANSLATION_MODELS[kinds[original]], context)
+            if page is None:
                 continue
-            hub.pages[item.rel] = PageSource(item.source, body)
-            continue
-        if not yaml_text.strip():
-            hub.pages[item.rel] = PageSource(item.source, body, EditorPage())
-            continue
-        data, positions, problems = parse_document(raw, item.source, front_matter=True)
-        hub.problems.extend(problems)
-        if data is None:
-            continue
-        meta, problems = validate(EditorPage, data, item.source, positions, context)
-        hub.problems.extend(problems)
-        if meta is not None and not positions.problems:
-            hub.pages[item.rel] = PageSource(item.source, body, meta)
+            if original in practice:
+                text = decode_source(item.path.read_bytes())  # the whole file, so findings have the file's lines
+                found = [p for p in personal_data(text, practice[original], item.source) if p.is_error]
+                hub.problems.extend(found)
+                if found:
+                    continue
+            hub.translations.setdefault(original, {})[lang] = page
 
 
 def _load_practice(hub: Hub, docs_dir: Path, context: dict) -> None:
@@ -274,6 +310,8 @@ def new_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None, 
     root = root.resolve()
     vocab_file = root / settings.vocabulary if settings.vocabulary else None
     vocabulary, problems = load_vocabulary(vocab_file, display_path=settings.vocabulary or "")
+    for lang in settings.languages:
+        problems += vocabulary.missing_labels(lang)
     docs_dir = Path(os.path.abspath(docs_dir or root / "content"))
     return Hub(root=root, settings=settings, vocabulary=vocabulary, today=today or build_today(), problems=problems,
                docs_dir=docs_dir)
@@ -290,6 +328,7 @@ def read_sources(hub: Hub) -> None:
     _load_practice(hub, docs_dir, context)
     _load_events(hub, docs_dir, context)
     _load_editor_pages(hub, context)
+    _load_translations(hub, context)
 
 
 def settle_placeholders(hub: Hub) -> None:
@@ -308,6 +347,8 @@ def keep_valid(hub: Hub) -> None:
     hub.practice = [e for e in hub.practice if e.source not in failed]
     hub.events = [e for e in hub.events if e.source not in failed]
     hub.pages = {uri: page for uri, page in hub.pages.items() if page.source not in failed}
+    hub.translations = {uri: kept for uri, versions in hub.translations.items() if uri in hub.pages
+                        for kept in [{lang: page for lang, page in versions.items() if page.source not in failed}] if kept}
 
 
 def warn_duplicates(hub: Hub) -> None:

@@ -149,6 +149,63 @@ class Contact(Strict):
         return self
 
 
+# --- Welsh versions (a listing's `cy:` block; the front matter of a page's Welsh sibling `x.cy.md`) -------
+
+class LocationWelsh(Strict):
+    name: Optional[Title] = Field(None, description="The place's name in Welsh", examples=["Swyddfa Caerdydd"])
+    accessibility: Optional[PlainText] = Field(None, description="Plain text, in Welsh: step-free access, toilets, "
+                                               "hearing loops", examples=["Mynediad heb risiau a thoiled hygyrch."])
+
+
+class ServiceWelsh(Strict):
+    """The Welsh version of a listing's text: each field is shown on the Welsh site instead of the English one."""
+
+    name: Optional[Title] = Field(None, description="The service's name in Welsh", examples=["Cysylltiadau Teulu Caerdydd"])
+    summary: Optional[ShortText] = Field(None, description="Plain text in Welsh, up to 300 characters",
+                                         examples=["Cymorth un-i-un i blant a gofalwyr pan fo rhiant yn y carchar."])
+    description: Optional[MarkdownText] = Field(None, description="Markdown, in Welsh",
+                                                examples=["Mae ein gweithwyr teulu yn cwrdd â phlant gartref neu yn yr ysgol."])
+    how_to_refer: Optional[PlainText] = Field(None, description="Plain text, in Welsh: how to make a referral",
+                                              examples=["Ffoniwch ni, neu gofynnwch i weithiwr proffesiynol eich atgyfeirio."])
+    opening_hours: Optional[PlainText] = Field(None, description="Plain text, in Welsh: when the service is open",
+                                               examples=["Dydd Llun i ddydd Gwener, 9am tan 5pm"])
+    cost_details: Optional[PlainText] = Field(None, description="Plain text, in Welsh: what costs there are, if any",
+                                              examples=["Am ddim; help gyda chostau teithio."])
+    locations: Annotated[list[LocationWelsh], BeforeValidator(as_list), Field(min_length=0, max_length=100)] = Field(
+        [], description="The Welsh names and accessibility notes of the locations, in the same order as locations",
+        examples=[[{"name": "Swyddfa Caerdydd", "accessibility": "Lifft a thoiled hygyrch."}]])
+
+    @model_validator(mode="after")
+    def _some(self) -> "ServiceWelsh":
+        if not self.model_fields_set - {"locations"} and not any(loc.name or loc.accessibility for loc in self.locations):
+            raise problem("cy_empty", "the Welsh version gives no text",
+                          "add the Welsh name, summary or other text under cy:, or remove the cy: block")
+        return self
+
+
+class ResourceWelsh(Strict):
+    """Front matter of a resource's Welsh sibling (`guide.cy.md`): only its text; the rest is the English page's."""
+
+    title: Optional[Title] = Field(None, description="The resource's title in Welsh", examples=["Siarad â phlant am y carchar"])
+    summary: Optional[ShortText] = Field(None, description="Plain text in Welsh, up to 300 characters",
+                                         examples=["Canllaw byr i ofalwyr."])
+
+
+class PracticeWelsh(ResourceWelsh):
+    """Front matter of a practice example's Welsh sibling."""
+
+    approach: Optional[MarkdownText] = Field(None, description="Markdown, in Welsh: what the practice is",
+                                             examples=["Gyda'r heddlu lleol fe ysgrifennon ni ganllaw un dudalen."])
+    outcomes: Optional[MarkdownText] = Field(None, description="Markdown, in Welsh: what changed as a result",
+                                             examples=["Dyblodd yr atgyfeiriadau o fewn blwyddyn."])
+
+
+class EventWelsh(ResourceWelsh):
+    """Front matter of an event's Welsh sibling."""
+
+    cost: Optional[Title] = Field(None, description="What it costs, in Welsh", examples=["Am ddim"])
+
+
 class Service(Strict):
     """One support service: what a professional needs to know to refer a family."""
 
@@ -193,6 +250,25 @@ class Service(Strict):
     name_language: Optional[LanguageTag] = Field(
         None, description="The language of the name alone, when it differs from the rest of the text "
         "(for example a Gaelic name over an English summary)", examples=["gd"])
+
+    cy: Optional[ServiceWelsh] = Field(
+        None, description="The Welsh version of the listing's text (name, summary, description, how_to_refer, "
+        "opening_hours, cost_details, and the locations' names and accessibility), shown on the Welsh site",
+        examples=[{"name": "Cysylltiadau Teulu Caerdydd", "summary": "Cymorth i blant a gofalwyr pan fo rhiant yn y carchar."}])
+
+    @model_validator(mode="after")
+    def _welsh_version(self) -> "Service":
+        if self.cy is None:
+            return self
+        if self.text_language == "cy":
+            raise problem("cy_duplicate", "the listing's own text is Welsh (text_language: cy), so it has no Welsh version",
+                          "write the English in the main fields and the Welsh under cy:, then remove text_language",
+                          at="cy")
+        if len(self.cy.locations) > len(self.locations):
+            raise problem("cy_locations", f"the Welsh version names {len(self.cy.locations)} locations but the listing "
+                          f"has {len(self.locations)}", "give one entry under cy.locations per location, in the same order",
+                          at="cy")
+        return self
 
     @property
     def lang_of_name(self) -> str:

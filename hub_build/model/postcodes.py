@@ -44,7 +44,7 @@ def normalise_postcode(text: str) -> str:
         raise problem("postcode_overseas", f"'{shown(raw.strip())}' is a postcode for the Cayman Islands, outside the UK postcode data",
                       "list services in the UK, with their UK postcode")
     for prefix, place in _OVERSEAS.items():
-        if code.startswith(prefix.replace("-", "")):
+        if code.replace("-", "").startswith(prefix.replace("-", "")):  # Anguilla's AI-2640 typed with its hyphen too
             raise problem("postcode_overseas", f"'{shown(raw.strip())}' is a postcode for {place}, outside the UK postcode data",
                           "list services in the UK, with their UK postcode")
     match = _POSTCODE.match(code)

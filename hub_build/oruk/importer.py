@@ -42,10 +42,10 @@ CARRIED = {
     "service": {"name", "summary", "description", "url", "email", "status", "fees", "minimum_age", "maximum_age",
                 "assured_date", "last_modified", "application_process", "organization", "service_at_locations",
                 "service_areas", "languages", "cost_options", "contacts", "phones", "schedules", "attributes",
-                "text_language", "name_language"},
+                "text_language", "name_language", "translations"},
     "organization": {"name", "description", "website", "organization_identifiers"},
     "service_at_location": {"location", "service", "name", "status"},
-    "location": {"name", "location_type", "latitude", "longitude", "addresses", "accessibility"},
+    "location": {"name", "location_type", "latitude", "longitude", "addresses", "accessibility", "translations"},
     "address": {"address_1", "address_2", "city", "state_province", "postal_code", "country", "address_type"},
 }
 
@@ -211,10 +211,41 @@ class _Reader:
         if status not in (None, "active"):
             self._say(f"{at}.status", f"the service's status is '{str(status)[:40]}'; it was imported all the same",
                       "check whether the service still runs before publishing it", error=False)
+        welsh = self.welsh(data, at)
+        if welsh:
+            listing["cy"] = welsh
         for key, value in data.items():
             if key not in CARRIED["service"] and key not in STRUCTURAL and not _empty(value):
                 self.dropped(f"{at}.{key}")
         return listing if sum(p.is_error for p in self.problems) == before else None
+
+    def _cy(self, data: dict, at: str) -> dict:
+        """The Welsh texts of an object's `translations` extension (mapping.py); other languages are dropped."""
+        translations = self.obj(data.get("translations"), f"{at}.translations") if "translations" in data else None
+        for lang, value in (translations or {}).items():
+            if lang != "cy" and not _empty(value):
+                self.dropped(f"{at}.translations.{lang}", "a listing has a Welsh version (cy) only")
+        return self.obj((translations or {}).get("cy"), f"{at}.translations.cy") or {} if translations else {}
+
+    def welsh(self, data: dict, at: str) -> dict:
+        """A listing's `cy:` block from the service's translations and its schedules' and locations' ones."""
+        out: dict[str, Any] = {}
+        texts = self._cy(data, at)
+        for source, target in (("name", "name"), ("summary", "summary"), ("description", "description"),
+                               ("application_process", "how_to_refer"), ("fees", "cost_details")):
+            value = self.text(texts.get(source), f"{at}.translations.cy.{source}", markdown=source == "description")
+            if value:
+                out[target] = value
+        hours = [self.text(self._cy(s, f"{at}.schedules[{i}]").get("description"), f"{at}.schedules[{i}].translations.cy.description")
+                 for i, s in enumerate(self.array(data.get("schedules"), f"{at}.schedules")) if isinstance(s, dict)]
+        if any(hours):
+            out["opening_hours"] = "\n".join(h for h in hours if h)
+        locations = self.welsh_locations
+        if any(locations):
+            while not locations[-1]:
+                locations.pop()
+            out["locations"] = locations
+        return out
 
     def organisation(self, org: dict, at: str) -> dict:
         out: dict[str, Any] = {}
@@ -323,6 +354,7 @@ class _Reader:
 
     def locations(self, data: dict, at: str) -> list[dict]:
         out = []
+        self.welsh_locations: list[dict] = []  # the Welsh name and accessibility of each location kept (welsh())
         for i, raw_sal in enumerate(self.array(data.get("service_at_locations"), f"{at}.service_at_locations")):
             where = f"{at}.service_at_locations[{i}]"
             sal = self.obj(raw_sal, where)
@@ -359,6 +391,17 @@ class _Reader:
             for key, value in location.items():
                 if key not in CARRIED["location"] and key not in STRUCTURAL and not _empty(value):
                     self.dropped(f"{where}.{key}")
+            welsh: dict[str, Any] = {}
+            name_cy = self.text(self._cy(location, where).get("name"), f"{where}.translations.cy.name")
+            if name_cy:
+                welsh["name"] = name_cy
+            notes_cy = [self.text(self._cy(a, f"{where}.accessibility[{j}]").get("description"),
+                                  f"{where}.accessibility[{j}].translations.cy.description")
+                        for j, a in enumerate(self.array(location.get("accessibility"), f"{where}.accessibility"))
+                        if isinstance(a, dict)]
+            if any(notes_cy):
+                welsh["accessibility"] = "\n".join(n for n in notes_cy if n)
+            self.welsh_locations.append(welsh)
             out.append(item)
         return out
 

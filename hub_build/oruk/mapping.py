@@ -9,6 +9,11 @@ and `fees`; languages -> `languages`; age range -> `minimum_age`/`maximum_age`; 
 vocabulary terms -> `attributes` linking published taxonomy terms. The UK profile's schemas allow extra
 properties; where it has no field (service `summary`, `phones`, language `name`) the HSDS 3.0 name is used.
 `text_language` and `name_language` (BCP 47 tags) are published under those names as extensions.
+ORUK 3.0 has no field for a text in another language (its `languages` are the languages a service is given
+in), so a listing's Welsh version is published as the extension `translations: {"cy": {...}}` on the objects
+whose text it translates, under their own field names: the service (name, summary, description,
+application_process, fees), its schedule (description), each location (name) and accessibility
+(description); in a hub with Welsh, each taxonomy term too (name, description).
 `review_owner` is the editors' own bookkeeping and is not published.
 """
 
@@ -72,7 +77,7 @@ class Mapper:
             taxonomy_id = self.ids.make(f"taxonomy/{category}")
             terms = []
             for key, term in self.vocabulary.terms(category).items():
-                item = {
+                item: Json = {
                     "id": self.ids.make(f"taxonomy_term/{category}/{key}"),
                     "name": term.label,
                     "description": term.description or term.label,
@@ -80,6 +85,8 @@ class Mapper:
                     "taxonomy_id": taxonomy_id,
                     "term": key,
                 }
+                if hub.has_welsh and term.cy:
+                    item["translations"] = {"cy": {"name": term.cy, "description": term.description_in("cy") or term.cy}}
                 self.terms[(category, key)] = item
                 terms.append(item)
             self.taxonomies.append({"id": taxonomy_id, "name": name, "description": description,
@@ -124,8 +131,12 @@ class Mapper:
         out["assured_date"] = s.last_reviewed.isoformat()
         out["last_modified"] = s.last_reviewed.isoformat() + "T00:00:00Z"
         out["organization"] = organization
-        out["schedules"] = ([{"id": make(f"schedule/{slug}"), "service_id": service_id, "description": s.opening_hours}]
+        out["schedules"] = ([{"id": make(f"schedule/{slug}"), "service_id": service_id, "description": s.opening_hours,
+                              **_translations(description=s.cy and s.cy.opening_hours)}]
                             if s.opening_hours else [])
+        if s.cy is not None:
+            out.update(_translations(name=s.cy.name, summary=s.cy.summary, description=s.cy.description,
+                                     application_process=s.cy.how_to_refer, fees=s.cy.cost_details))
         out["service_areas"] = self._areas(entry, service_id)
         out["service_at_locations"] = [self._sal(entry, service_id, i) for i in range(len(s.locations))]
         out["languages"] = [{"id": make(f"language/{slug}/{i}"), "service_id": service_id, "name": name}
@@ -180,9 +191,11 @@ class Mapper:
         location, make, slug = entry.service.locations[index], self.ids.make, entry.slug
         place = entry.places[index] if index < len(entry.places) else None
         location_id = make(f"location/{slug}/{index}")
+        welsh = cy.locations[index] if (cy := entry.service.cy) and index < len(cy.locations) else None
         loc: Json = {"id": location_id, "location_type": "physical"}
         if location.name:
             loc["name"] = location.name
+            loc.update(_translations(name=welsh and welsh.name))
         if place is not None:
             loc["latitude"], loc["longitude"] = round(place.lat, 5), round(place.lon, 5)
         town = (place.la_name if place else "")
@@ -194,9 +207,17 @@ class Mapper:
             "country": COUNTRY, "address_type": "physical",
         }]
         loc["accessibility"] = ([{"id": make(f"accessibility/{slug}/{index}"), "location_id": location_id,
-                                  "description": location.accessibility}] if location.accessibility else [])
+                                  "description": location.accessibility,
+                                  **_translations(description=welsh and welsh.accessibility)}]
+                                if location.accessibility else [])
         return {"id": make(f"service_at_location/{slug}/{index}"), "service_id": service_id,
                 "location_id": location_id, "location": loc}
+
+
+def _translations(**welsh) -> Json:
+    """The `translations` extension for the Welsh texts given, or nothing when there is none."""
+    given = {key: value for key, value in welsh.items() if value}
+    return {"translations": {"cy": given}} if given else {}
 
 
 def assemble(services: list[Json], taxonomies: list[Json]) -> Dataset:

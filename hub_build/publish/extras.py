@@ -11,7 +11,7 @@ from hub_build.publish.geodata import write_browser_data
 from hub_build.publish.search.files import write_search_data
 from hub_build.core import events as ev
 from hub_build.core.hub import Hub
-from hub_build.core.updates import Update
+from hub_build.core.updates import Update, updates_in
 from hub_build.core.urls import FEED_PATH, SiteUrls, ics_path
 from hub_build.publish.feeds import atom_feed
 from hub_build.publish.ical import calendar
@@ -20,6 +20,7 @@ THEME_DIR = Path(__file__).parents[1] / "theme"
 ASSETS_DIR = Path(__file__).parents[1] / "assets"
 SCRIPTS = ("geo.js", "filter.js", "search-engine.js", "search.js", "sitesearch.js", "suggest.js", "print.js", "keyboard.js",
            "report.js")
+WELSH_SCRIPTS = ("welsh.js",)  # Welsh mutations for the searches (search-engine.js): only in hubs with Welsh text
 
 
 def publish_extras(hub: Hub, site_dir: Path, *, shared_data: bool = True) -> list[str]:
@@ -30,7 +31,7 @@ def publish_extras(hub: Hub, site_dir: Path, *, shared_data: bool = True) -> lis
     written += write_search_data(hub, site_dir)  # the directory search page's index, results and lunr.js
     target = site_dir / "assets" / "hub"
     target.mkdir(parents=True, exist_ok=True)
-    for name in SCRIPTS:
+    for name in SCRIPTS + (WELSH_SCRIPTS if hub.has_welsh else ()):
         shutil.copyfile(ASSETS_DIR / name, target / name)
         written.append(f"assets/hub/{name}")
     from hub_build.publish.schema import write_schemas  # the JSON Schema of listings, with the hub's vocabulary, for editors' $schema URLs
@@ -41,12 +42,21 @@ def publish_extras(hub: Hub, site_dir: Path, *, shared_data: bool = True) -> lis
 
 
 def publish_feeds(hub: Hub, updates: list[Update], urls: SiteUrls, site_dir: Path, *, site_name: str, site_url: str,
-                  language: str = "", _: Callable[[str], str] = str) -> list[str]:
+                  language: str = "", root_url: str = "", _: Callable[[str], str] = str) -> list[str]:
     """The Atom feed of `updates` and the events' iCalendar files; returns the paths written, relative to the site.
-    For a site in another language than English, `language` is its tag and `_` writes the feeds' own words in it."""
+
+    For a site in another language (built inside the English one, under /<language>/: adapters/mkdocs/languages.py),
+    `language` is its tag, `root_url` the English site's address and `_` writes the feeds' own words in it: its feed
+    lists each item in that language where the item has it (core/updates.updates_in) and links to its pages."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    (site_dir / FEED_PATH).write_bytes(atom_feed(updates, title=site_name, site_url=base, today=hub.today,
-                                                 language=language, _=_))
+    if language:
+        root = root_url.rstrip("/") + "/" if root_url else ""
+        feed = atom_feed(updates_in(hub, updates, urls, language), title=site_name, site_url=root, today=hub.today,
+                         lang=language, path=f"{language}/{FEED_PATH}",
+                         heading=_("{site}: what's new").format(site=site_name))
+    else:
+        feed = atom_feed(updates, title=site_name, site_url=base, today=hub.today)
+    (site_dir / FEED_PATH).write_bytes(feed)
     written = [FEED_PATH]
     domain = urlsplit(base).hostname or ""
     pages = {e.slug: base + urls.url(e.src_uri) for e in hub.events} if base else {}

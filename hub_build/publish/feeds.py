@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
-from typing import Callable, Iterable
+from typing import Iterable
 
 from hub_build.core.updates import Update
 from hub_build.core.urls import FEED_PATH
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACE = uuid.UUID("9d6a7c1e-3f0b-4b8e-9a59-2f7c7d0e1b45")  # fixed, so entry ids never change between builds
 
 
@@ -28,17 +29,18 @@ def _id(site_url: str, path: str) -> str:
     return site_url + path if site_url else f"urn:uuid:{uuid.uuid5(NAMESPACE, path)}"
 
 
-def atom_feed(updates: Iterable[Update], *, title: str, site_url: str, today: dt.date, language: str = "",
-              _: Callable[[str], str] = str) -> bytes:
-    """The feed as UTF-8 XML; `site_url` ends with '/' or is empty. A feed of a site in another language than
-    English says so (xml:lang) and has its own words in it (`_`)."""
+def atom_feed(updates: Iterable[Update], *, title: str, site_url: str, today: dt.date, lang: str = "",
+              path: str = FEED_PATH, heading: str = "") -> bytes:
+    """The feed as UTF-8 XML; `site_url` ends with '/' or is empty. With `lang` (the Welsh feed, `cy/feed.xml`) the
+    feed says its language (xml:lang) and each title or summary in another language (an item without a Welsh
+    version) says its own, as Atom allows on any element."""
     updates = list(updates)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     if site_url:
         feed.set(XML_BASE, site_url)
-    if language:
-        feed.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+    if lang:
+        feed.set(XML_LANG, lang)
 
     def sub(parent, tag: str, text: str | None = None, **attrs) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
@@ -46,22 +48,28 @@ def atom_feed(updates: Iterable[Update], *, title: str, site_url: str, today: dt
             element.text = text
         return element
 
-    sub(feed, "id", _id(site_url, FEED_PATH))
-    sub(feed, "title", _("{site}: what's new").format(site=title))
+    sub(feed, "id", _id(site_url, path))
+    sub(feed, "title", heading or f"{title}: what's new")
     sub(feed, "updated", _stamp(max((u.updated for u in updates), default=today)))
     sub(sub(feed, "author"), "name", title)
-    sub(feed, "link", rel="self", href=site_url + FEED_PATH if site_url else FEED_PATH, type="application/atom+xml")
-    sub(feed, "link", rel="alternate", href=site_url or "./", type="text/html")
+    self_href = site_url + path if site_url else path
+    sub(feed, "link", rel="self", href=self_href, type="application/atom+xml")
+    home = (site_url or "") + (f"{lang}/" if lang else "")
+    sub(feed, "link", rel="alternate", href=home or "./", type="text/html")
     for update in updates:
         entry = sub(feed, "entry")
         sub(entry, "id", _id(site_url, update.url or "./"))
-        sub(entry, "title", update.title)
+        own = sub(entry, "title", update.title)
+        if lang and update.lang and update.lang != lang:
+            own.set(XML_LANG, update.lang)
         sub(entry, "updated", _stamp(update.updated))
         if update.published:
             sub(entry, "published", _stamp(update.published))
         sub(entry, "link", rel="alternate", href=(site_url + update.url) if site_url else (update.url or "./"),
             type="text/html")
         sub(entry, "category", term=update.kind)
-        sub(entry, "summary", update.summary)
+        own = sub(entry, "summary", update.summary)
+        if lang and update.lang_summary and update.lang_summary != lang:
+            own.set(XML_LANG, update.lang_summary)
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"

@@ -18,6 +18,8 @@ them, or the data they need is not in the schema):
 - an age range's min must not be above its max;
 - file names must be unique URL-safe slugs, and a resource's `file` must exist;
 - the personal-data checks of practice examples;
+- a listing's Welsh version (`cy:`) must give some text, name no more locations than the listing has, and
+  is refused when the listing's own text is Welsh (`text_language: cy`);
 - text is normalised (NFC) before its length is counted, and a few exotic
   characters (astral private-use, Unicode digits) are judged by the build only.
 Vocabulary terms are enums of the vocabulary the schema was generated with:

@@ -62,7 +62,9 @@ def sanitise_page(html: str) -> str:
 
 @lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    # Column alignment as the `align` attribute the allow-list keeps (the default, a `style`, was stripped).
+    return markdown.Markdown(extensions=["sane_lists", "tables"], extension_configs={"tables": {"use_align_attribute": True}},
+                             output_format="html")
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")

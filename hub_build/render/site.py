@@ -411,7 +411,7 @@ class HubSite:
             directory=self.urls.url("services/index.md"), az=self.urls.url("browse/a-z/index.md"),
             area_index=self.urls.url("browse/areas/index.md"),
             nations=[(n, self.label("nations", n)) for n in NATION_ORDER],
-            types=list(self.hub.vocabulary.terms("service_types").values()),
+            types=list(self.hub.vocabulary.terms("service_types").values()), welsh=self.hub.has_welsh,
         )
 
 

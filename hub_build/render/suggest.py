@@ -47,17 +47,30 @@ def _folder(hub: Hub, kind: str) -> str:
     return posixpath.join(base, getattr(hub.settings, FOLDERS[kind]).strip("/"))
 
 
+def _without_welsh(schema: dict[str, Any], words: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The form of a hub not built in Welsh asks for no Welsh text: the listing's cy: block and its words are left out."""
+    schema = {**schema, "properties": {k: v for k, v in schema["properties"].items() if k != "cy"}}
+    if "$defs" in schema:
+        schema["$defs"] = {k: v for k, v in schema["$defs"].items() if k not in ("ServiceWelsh", "LocationWelsh")}
+    words = {**words, "labels": {k: v for k, v in words["labels"].items() if k != "cy" and not k.startswith("cy.")},
+             "hints": {k: v for k, v in words["hints"].items() if k != "cy" and not k.startswith("cy.")}}
+    return schema, words
+
+
 def suggest_config(hub: Hub, _: Callable[[str], str] = str) -> dict[str, Any]:
     """What suggest.js needs: each kind's schema with this hub's vocabulary, its plain words, where its file goes."""
     builder = SchemaBuilder(hub.vocabulary)
     kinds = {}
     for kind, (model, title) in schema_kinds().items():
         schema = builder.document(model, title=title)
+        words = form_words(kind, schema, _)
+        if "cy" in schema.get("properties", {}) and "cy" not in hub.settings.languages:
+            schema, words = _without_welsh(schema, words)
         folder = _folder(hub, kind)
         kinds[kind] = {
             "label": _(KIND_LABELS[kind]), "schema": schema, "folder": folder,
             "suffix": ".yaml" if kind == "service" else ".md", "frontMatter": kind != "service",
-            "schemaRef": posixpath.relpath(f"schema/{kind}.schema.json", folder), "words": form_words(kind, schema, _),
+            "schemaRef": posixpath.relpath(f"schema/{kind}.schema.json", folder), "words": words,
         }
     return {
         "kinds": kinds, "kind": "service",

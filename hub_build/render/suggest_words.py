@@ -73,6 +73,16 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
                           "cy for Welsh, gd for Scottish Gaelic, ga for Irish.")),
         "name_language": (N_("Language of the name"), N_("Only if the name is in another language than the rest: "
                           "cy for Welsh, gd for Scottish Gaelic, ga for Irish.")),
+        "cy": (N_("In Welsh (Cymraeg)"), N_("If the service has its own Welsh text, give it here: the Welsh site shows it.")),
+        "cy.name": (N_("Name in Welsh"), N_("As the service writes its name in Welsh.")),
+        "cy.summary": (N_("Short summary in Welsh"), N_("Up to 300 characters.")),
+        "cy.description": (N_("More about the service, in Welsh"), N_("You can write several paragraphs.")),
+        "cy.how_to_refer": (N_("How to ask for help, in Welsh"), ""),
+        "cy.opening_hours": (N_("Opening hours in Welsh"), N_("For example: Dydd Llun i ddydd Gwener, 9am tan 5pm.")),
+        "cy.cost_details": (N_("About the costs, in Welsh"), ""),
+        "cy.locations": (N_("Places in Welsh"), N_("One for each place above, in the same order.")),
+        "cy.locations.name": (N_("Name of the place in Welsh"), N_("For example: Swyddfa Caerdydd.")),
+        "cy.locations.accessibility": (N_("Access, in Welsh"), N_("For example: mynediad heb risiau.")),
     },
     "resource": {
         "title": (N_("Title of the resource"), N_("As it is published.")),

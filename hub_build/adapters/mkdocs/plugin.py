@@ -117,6 +117,8 @@ class HubPlugin(BasePlugin):
         config.extra_javascript.append("assets/hub/print.js")  # the print header's date and page address
         config.extra_javascript.append("assets/hub/keyboard.js")  # the header's menu and search buttons by keyboard
         config.extra_css.append("assets/hub/search.css")
+        if hub.has_welsh:  # Welsh mutations for the search box (welsh.js), before the box's script
+            config.extra_javascript.append("assets/hub/welsh.js")
         config.extra_javascript.append("assets/hub/sitesearch.js")  # the search box on every page (theme/partials/search.html)
         config.extra_css.append("assets/hub/sitesearch.css")
         config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
@@ -284,7 +286,7 @@ class HubPlugin(BasePlugin):
         publish_extras(self.hub, Path(config.site_dir), shared_data=own_data)
         assert self.site is not None
         publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, Path(config.site_dir),
-                      site_name=config.site_name, site_url=self.site.site_url, _=self.site._,
+                      site_name=config.site_name, site_url=self.site.site_url, _=self.site._, root_url=self.root_url,
                       language="" if self.language == SOURCE_LANGUAGE else self.language)
         if own_data:
             publish_open_data(self.hub, Path(config.site_dir))  # one open dataset for every language

@@ -28,7 +28,8 @@ class Authority:
     nation: str
     region: str = ""
     replaced_by: str = ""
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names it answers to, its Welsh name (name_cy) included
+    name_cy: str = ""  # the Welsh name of a Welsh authority ("Caerdydd"), "" when it has none of its own
 
     @property
     def is_current(self) -> bool:
@@ -155,7 +156,8 @@ def reference_document() -> dict:
 def load_authorities() -> Authorities:
     items = [
         Authority(code=row["code"], name=row["name"], nation=row["nation"], region=row.get("region", ""),
-                  replaced_by=row.get("replaced_by", ""), aliases=tuple(row.get("aliases", ())))
+                  replaced_by=row.get("replaced_by", ""), name_cy=row.get("cy", ""),
+                  aliases=tuple(dict.fromkeys([*row.get("aliases", ()), *([row["cy"]] if row.get("cy") else [])])))
         for row in reference_document()["authorities"]
     ]
     return Authorities(items)

@@ -68,7 +68,7 @@ def gazetteer(outwards: dict[str, Centroid], la_centroids: dict[str, Centroid], 
         if centre is None or centre.la not in la_index:
             continue  # a district missing from this data release: leave the town out rather than guess
         rows.append([town["name"], round(centre.lat, 5), round(centre.lon, 5), la_index[centre.la], "town",
-                     town_keys(town["name"], town.get("aliases", []))])
+                     town_keys(town["name"], [*town.get("aliases", []), *([town["cy"]] if town.get("cy") else [])])])
     for code, centre in sorted(la_centroids.items()):
         authority = authorities.get(code)
         if authority is None or code not in la_index:

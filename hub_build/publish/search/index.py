@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from hub_build.core.hub import Hub, ServiceEntry
+from hub_build.enrich.geo.authorities import load_authorities
 
 FORMAT = 2
 FIELDS = (
@@ -29,6 +30,26 @@ FIELDS = (
 FROM_TABLE = {"name": "name", "org": "org", "summary": "summary"}  # field -> results.json column
 OWN_FIELDS = tuple(name for name, _ in FIELDS if name not in FROM_TABLE)
 OVERDUE_BOOST = 0.5
+# Welsh text, in hubs with Welsh only (Hub.has_welsh): the same weights, marked "cy" so search-engine.js indexes
+# them through welsh.js (every word under each radical it may be a mutation of). Searched from /find/ and /cy/find/.
+WELSH_FIELDS = (("cy_name", 10, "cy"), ("cy_tags", 3, "cy"), ("cy_where", 2, "cy"), ("cy_summary", 1, "cy"))
+
+
+def welsh_document(hub: Hub, entry: ServiceEntry) -> dict[str, str]:
+    """A listing's Welsh text, by Welsh field: its cy: version, or its own text when it is written in Welsh
+    (text_language: cy), and the Welsh labels of its terms."""
+    s = entry.service
+    vocab = hub.vocabulary
+    text = lambda field: hub.text(entry, field, "cy")  # noqa: E731
+    own = lambda found: found.text if found.lang == "cy" else ""  # noqa: E731
+    tags = [vocab.label("service_types", t, "cy") for t in s.service_types]
+    tags += [vocab.label("audiences", a, "cy") for a in s.audiences] + [vocab.label("topics", t, "cy") for t in s.topics]
+    where = [own(hub.text(entry, "name", "cy", location=i)) for i in range(len(s.locations))]
+    where += [vocab.label("nations", n, "cy") for n in s.coverage.nations]
+    authorities = load_authorities()  # the Welsh names of Welsh councils: "Caerdydd"
+    where += [getattr(authorities.get(code), "name_cy", "") for code in {**entry.coverage_areas, **entry.local_authorities}]
+    return {"cy_name": own(text("name")), "cy_tags": " ".join(dict.fromkeys(tags)),
+            "cy_where": " ".join(dict.fromkeys(filter(None, where))), "cy_summary": own(text("summary"))}
 
 
 def document(hub: Hub, entry: ServiceEntry) -> dict[str, str]:
@@ -49,12 +70,16 @@ def document(hub: Hub, entry: ServiceEntry) -> dict[str, str]:
 def index_data(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
     """What search-engine.js builds its index from; `services` in result-table order."""
     boosts = [[n, OVERDUE_BOOST] for n, entry in enumerate(services) if hub.is_overdue(entry.service.last_reviewed)]
+    welsh = hub.has_welsh
     text = []
     for entry in services:
         doc = document(hub, entry)
-        text.append([doc[field] for field in OWN_FIELDS])
+        if welsh:
+            doc.update(welsh_document(hub, entry))
+        text.append([doc[field] for field in OWN_FIELDS + (tuple(f[0] for f in WELSH_FIELDS) if welsh else ())])
     return {
         "format": FORMAT, "count": len(services),
-        "fields": [[name, boost] for name, boost in FIELDS],
-        "table": FROM_TABLE, "own": list(OWN_FIELDS), "text": text, "boosts": boosts,
+        "fields": [[name, boost] for name, boost in FIELDS] + ([list(f) for f in WELSH_FIELDS] if welsh else []),
+        "table": FROM_TABLE, "own": list(OWN_FIELDS) + ([f[0] for f in WELSH_FIELDS] if welsh else []),
+        "text": text, "boosts": boosts,
     }

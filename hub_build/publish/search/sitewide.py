@@ -24,8 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub_build.core.hub import Hub, ServiceEntry
-from hub_build.publish.search.index import document
+from hub_build.publish.search.index import document, welsh_document
 
+# A record with Welsh text: sitesearch.js searches the Welsh mutations of typed words (welsh.js) in these only,
+# so English results never gain a word read as a mutation ("bay" as "pay").
+WELSH_FILTER = '<span data-pagefind-filter="lang:cy"></span>'
 OUTPUT = "pagefind"  # folder in the site; the theme's search box loads OUTPUT/pagefind.js
 LANGUAGE = "en"
 
@@ -49,6 +52,11 @@ def service_html(hub: Hub, entry: ServiceEntry, kind: str = "Service") -> str:
     """A listing as Pagefind reads it: the words /find/ searches (index.document), with its kind and organisation."""
     doc = document(hub, entry)
     parts = "".join(f"<p>{html.escape(doc[key])}</p>" for key in ("org", "summary", "tags", "where") if doc[key])
+    if hub.has_welsh:  # its Welsh text too, marked so the box searches Welsh mutations of the words typed in it
+        welsh = welsh_document(hub, entry)
+        parts += WELSH_FILTER + "".join(f'<p lang="cy">{html.escape(welsh[key])}</p>'
+                                        for key in ("cy_name", "cy_summary", "cy_tags", "cy_where")
+                                        if welsh[key] and welsh[key] not in (doc["name"], doc["summary"]))
     return _html(doc["name"], kind, f"<h1>{html.escape(doc['name'])}</h1>{parts}",
                  extra=f'<span data-pagefind-meta="org[data-org]" data-org="{html.escape(doc["org"], quote=True)}"></span>')
 

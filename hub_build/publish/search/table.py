@@ -47,6 +47,7 @@ def result_table(hub: Hub) -> dict[str, Any]:
     la_list = sorted(hub.council_names.items(), key=lambda item: (item[1].casefold(), item[0]))
     las = {code: n for n, (code, _) in enumerate(la_list)}
     services = ordered_services(hub)
+    welsh = hub.has_welsh
     rows = []
     for entry in services:
         s = entry.service
@@ -63,10 +64,22 @@ def result_table(hub: Hub) -> dict[str, Any]:
             s.last_reviewed.isoformat(), 1 if hub.is_overdue(s.last_reviewed) else 0,
             [s.lang_of_name, s.text_language or ""],  # `lang` of the name and of the summary, "" for the hub's
         ])
-    return {
-        "format": FORMAT, "columns": list(COLUMNS),
+        if welsh:
+            rows[-1].append(_welsh_cell(hub, entry))
+    table = {
+        "format": FORMAT, "columns": list(COLUMNS) + (["cy"] if welsh else []),
         "vocab": {category: [[key, vocab.label(category, key)] for key in codes[category]] for category in FACETS},
         "ages": [list(band) for band in AGE_BANDS],
         "las": [[code, name, code[:1]] for code, name in la_list],
         "rows": rows,
     }
+    if welsh:  # the Welsh labels, in the same order as `vocab`, for the Welsh search page
+        table["vocab_cy"] = {category: [vocab.label(category, key, "cy") for key in codes[category]] for category in FACETS}
+    return table
+
+
+def _welsh_cell(hub: Hub, entry: ServiceEntry) -> list[str]:
+    """[name, summary] as the Welsh site shows them, "" where the listing has no Welsh version (the page then
+    shows the English columns, marked lang="en")."""
+    name, summary = hub.text(entry, "name", "cy"), hub.text(entry, "summary", "cy")
+    return [name.text if not name.fell_back else "", summary.text if not summary.fell_back else ""]
