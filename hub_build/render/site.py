@@ -105,7 +105,12 @@ class HubSite:
 
     # --- labels --------------------------------------------------------------
     def label(self, category: str, key: str) -> str:
-        return self.hub.vocabulary.label(category, key)
+        """A vocabulary term's label in the site's language (English where the term has none in it)."""
+        return self.hub.vocabulary.label(category, key, self.language)
+
+    def text_of(self, item, field: str):
+        """An item's own text in the site's language, with the language it is in (core/hub.py, Hub.text)."""
+        return self.hub.text(item, field, self.language)
 
     def labels(self, category: str, keys: Iterable[str]) -> str:
         return ", ".join(self.label(category, k) for k in keys)
@@ -174,9 +179,12 @@ class HubSite:
             for loc, place in zip(service.locations, entry.places or [None] * len(service.locations), strict=True)
         ]
         edit = self.hub.settings.edit_url
+        text = partial(self.hub.text, entry, lang=self.language)  # the listing's own text in the site's language
+        description = text("description")
         return self._templates.get_template("listing.html").render(
-            entry=entry, areas=areas, locations=locations,
-            description=Markup(render_markdown(service.description)) if service.description else "",  # noqa: S704 - sanitised by nh3
+            entry=entry, areas=areas, locations=locations, text=text, description_lang=description.lang,
+            description=Markup(render_markdown(description.text)) if description.text else "",  # noqa: S704 - sanitised by nh3
+            fell_back=self.language != SOURCE_LANGUAGE and text("summary").fell_back,
             overdue=self.hub.is_overdue(service.last_reviewed), reviewed=self.date(service.last_reviewed),
             edit_url=edit.replace("{path}", entry.source) if edit else "",
             jsonld=Markup(service_jsonld(self, entry, page_url)),  # noqa: S704 - JSON with <, > and & escaped

@@ -178,7 +178,7 @@ class HubPlugin(BasePlugin):
         reader (which expands YAML aliases and reads 'Key: value' first lines as settings) never runs."""
         if page.file.src_uri in self.generated:
             return None
-        source = self.hub.pages.get(page.file.src_uri) if self.hub else None
+        source = self._source(page.file.src_uri)[0] if self.hub else None
         if source is None:
             raise PluginError(f"{page.file.src_uri} was not checked by the hub; nothing was built")
         return "\n" + source.body  # a leading blank line: nothing in the body can be read as page settings
@@ -206,14 +206,17 @@ class HubPlugin(BasePlugin):
         (Material prints title, description and subtitle unescaped, and strips tags from the title)."""
         assert self.hub is not None and self.site is not None
         meta: dict[str, Any] = {}
-        source = self.hub.pages.get(src_uri)
+        source, english = self._source(src_uri)[0], self.hub.pages.get(src_uri)
+        if source is not None and english is not None and type(source.meta) is not type(english.meta):
+            source = english  # an item's sibling holds its text only: the page's settings are the original's
         if source is not None and source.meta is not None:
             meta = source.meta.model_dump(exclude_none=True, exclude_defaults=True)
             if source.meta.search is not None:
                 meta["search"] = {"exclude": source.meta.search.exclude}
         resource = self.hub.resources_by_uri.get(src_uri)
         if resource is not None:
-            meta["title"], meta["description"] = resource.resource.title, resource.resource.summary
+            meta["title"] = self.hub.text(resource, "title", self.language).text
+            meta["description"] = self.hub.text(resource, "summary", self.language).text
         known = self.site.knowledge.meta_for(src_uri)
         if known is not None:
             meta["title"], meta["description"] = known
@@ -238,13 +241,22 @@ class HubPlugin(BasePlugin):
             (self.site.render_block(part, page.url) if part in BLOCK_NAMES else "")
             for index, part in enumerate(parts)
         )
+        if text_lang:  # the Welsh site shows the English page, and says so in Welsh
+            body = ('<p class="hub-fallback">'
+                    + html.escape(self.site._("This page is not yet available in this language, so it is shown in English."))
+                    + "</p>" + body)
         resource = self.hub.resources_by_uri.get(page.file.src_uri)
         if resource is not None:
-            body = (f"<h1{text_lang}>{html.escape(resource.resource.title)}</h1>"
+            title = self.hub.text(resource, "title", self.language)
+            body = (f"<h1{_lang_attribute(title.lang, self.language)}>{html.escape(title.text)}</h1>"
                     + self.site.render_resource_panel(resource, page.url) + body)
         panel = self.site.knowledge.page_for(page.file.src_uri, page.url)
         if panel is not None:
-            body = f"<h1{text_lang}>{html.escape(panel[0])}</h1>" + panel[2] + body
+            item = next((e for e in [*self.hub.practice, *self.hub.events] if e.src_uri == page.file.src_uri), None)
+            title = self.hub.text(item, "title", self.language) if item is not None else None
+            heading = (f"<h1{_lang_attribute(title.lang, self.language)}>{html.escape(title.text)}</h1>" if title
+                       else f"<h1{text_lang}>{html.escape(panel[0])}</h1>")
+            body = heading + panel[2] + body
         body += self.site.report_for(page.file.src_uri, page.url)  # 'Report a problem' on item pages
         if page.file.src_uri in self.sector_intros:
             body += self.site.render_sector(self.sector_intros[page.file.src_uri], page.url, with_title=False)
@@ -253,10 +265,18 @@ class HubPlugin(BasePlugin):
         self._add_search_page(page, self._kind(page.file.src_uri), body)
         return body
 
+    def _source(self, src_uri: str):
+        """(the checked Markdown page this site shows for `src_uri`, whether it is the English page standing in for
+        a version in the site's language that does not exist): a Welsh sibling (about.cy.md) on the Welsh site."""
+        assert self.hub is not None
+        if self.language == SOURCE_LANGUAGE:
+            return self.hub.pages.get(src_uri), False
+        return self.hub.page_in(src_uri, self.language)
+
     def _foreign_text(self, src_uri: str) -> str:
-        """The lang attribute an editor's page text needs on this site: its text is English (the source language),
-        so on a site in another language it is marked as English; '' when it is in the site's language."""
-        return "" if self.language == SOURCE_LANGUAGE else f' lang="{SOURCE_LANGUAGE}"'
+        """The lang attribute an editor's page text needs on this site: ' lang="en"' when the site shows the English
+        page in place of a version in its own language; '' when the text is in the site's language."""
+        return f' lang="{SOURCE_LANGUAGE}"' if self._source(src_uri)[1] else ""
 
     def _kind(self, src_uri: str) -> str:
         """What an editor's page is, as the site-wide search labels it."""
@@ -313,3 +333,8 @@ class HubPlugin(BasePlugin):
 def _in_language(body: str, lang_attribute: str) -> str:
     """A page's own text, in a block that says its language when it differs from the page's."""
     return f"<div{lang_attribute}>{body}</div>" if lang_attribute and body.strip() else body
+
+
+def _lang_attribute(text_language: str, page_language: str) -> str:
+    """` lang="en"` for a text in another language than the page's, else ''."""
+    return f' lang="{text_language}"' if text_language and text_language != page_language else ""
