@@ -20,6 +20,7 @@ from hubs import make_hub, mkdocs_build
 from sitepages import bilingual_sample_site
 
 LANGUAGE_FILES = {"assets/hub/language.js", "assets/hub/messages.js"}
+WELSH_SEARCH = {"assets/hub/welsh.js"}  # Welsh mutations for the searches, in hubs with Welsh (welsh-content)
 SMALL_SITE_URL = "https://hub.example.org/sub/"
 
 
@@ -108,9 +109,13 @@ def test_welsh_adds_only_the_welsh_site_and_its_two_scripts(small_sites):
     """The English half of a bilingual build is the English-only build's files, plus the switch's two scripts;
     the Welsh site has a version of every English page."""
     english, both = small_sites
-    outside = {path for path in files(both) if not path.startswith("cy/")}
-    assert outside - files(english) == LANGUAGE_FILES
-    assert files(english) - outside == set()
+    # Pagefind's file names are hashes of its index, which in a hub with Welsh also holds the Welsh text of the
+    # listings (welsh-content's Welsh search): compared by presence, not by name.
+    hashed = re.compile(r"^pagefind/.*_[0-9a-f]+\.pf_")
+    outside = {path for path in files(both) if not path.startswith("cy/") and not hashed.match(path)}
+    only_english = {path for path in files(english) if not hashed.match(path)}
+    assert outside - only_english == LANGUAGE_FILES | WELSH_SEARCH
+    assert only_english - outside == set()
     welsh_pages = {p[len("cy/"):] for p in files(both) if p.startswith("cy/") and p.endswith(".html")}
     assert welsh_pages == set(html_pages(english))
 
@@ -177,12 +182,33 @@ def test_welsh_browser_words_are_the_catalogues(site):
     assert not (site / "assets" / "hub" / "messages.js").read_text(encoding="utf-8").count(":")  # English: {}
 
 
-def test_welsh_editor_pages_mark_their_english_text(site):
-    """An editor's page without Welsh text shows the English, marked lang="en" inside the Welsh page."""
+def test_welsh_editor_pages_show_their_welsh_version_or_mark_the_english(site):
+    """An editor's page with a Welsh sibling (about.cy.md) shows it on /cy/; one without (submit.md) shows the
+    English, marked lang="en", after a short note in Welsh saying so."""
     about = (site / "cy" / "about" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<div lang="en"><h1[^>]*>About', about)
-    english = (site / "about" / "index.html").read_text(encoding="utf-8")
-    assert '<div lang="en">' not in english
+    assert '<div lang="en">' not in about and "hub-fallback" not in about
+    assert re.search(r"<h1[^>]*>Am yr hyb", about)
+    submit = (site / "cy" / "submit" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="hub-fallback">Nid yw&#x27;r dudalen hon ar gael yn Gymraeg eto[^<]*</p><div lang="en">', submit)
+    english = (site / "submit" / "index.html").read_text(encoding="utf-8")
+    assert '<div lang="en">' not in english and "hub-fallback" not in english
+
+
+def test_welsh_listing_pages_show_the_listings_welsh_text(site):
+    """A listing with a cy: block shows its Welsh name and summary on /cy/ (no note); one without shows the
+    English marked lang="en" with the note; the English pages are unchanged."""
+    from hub_build.core.settings import HubSettings
+    from hub_build.pipeline import load_hub
+    from hubs import REPO
+
+    hub = load_hub(REPO, HubSettings.model_validate({"languages": ["en", "cy"]}), docs_dir=REPO / "content")
+    welsh = next(e for e in hub.services if e.service.cy is not None and e.service.cy.name)
+    english = next(e for e in hub.services if e.service.cy is None and not e.service.text_language)
+    page = (site / "cy" / "services" / welsh.slug / "index.html").read_text(encoding="utf-8")
+    assert f">{welsh.service.cy.name}</h1>" in page.replace("&#39;", "'").replace("&#x27;", "'")
+    assert "hub-fallback" not in page
+    page = (site / "cy" / "services" / english.slug / "index.html").read_text(encoding="utf-8")
+    assert '<p class="hub-listing__summary" lang="en">' in page and "hub-fallback" in page
 
 
 def test_welsh_dates_are_written_in_welsh():
