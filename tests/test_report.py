@@ -45,7 +45,7 @@ def _items() -> list[tuple[str, str, str]]:
     items = [("service", f"services/{p.stem}/index.html", f"directory/{p.name}") for p in sorted((REPO / "directory").glob("*.yaml"))]
     for kind, folder in (("resource", "resources"), ("practice", "practice"), ("event", "events")):
         for path in sorted((REPO / "content" / folder).glob("*.md")):
-            if path.name not in ("index.md", "README.md") and not path.name.endswith(".cy.md"):  # Welsh siblings: no page
+            if path.name not in ("index.md", "README.md") and not path.name.endswith(".cy.md"):  # a Welsh sibling is no item
                 items.append((kind, f"{folder}/{path.stem}/index.html", f"content/{folder}/{path.name}"))
     return items
 

@@ -141,6 +141,8 @@ def test_site_wide_box_finds_every_mutation(hub, site):
     ("Caerdydd", "W06000015"), ("Abertawe", "W06000011"), ("Casnewydd", "W06000022"), ("Wrecsam", "W06000006"),
     ("Pen-y-bont ar Ogwr", "W06000013"), ("Bro Morgannwg", "W06000014"), ("Sir Gaerfyrddin", "W06000010"),
     ("Y Fenni", "W06000021"), ("Merthyr Tudful", "W06000024"), ("Ynys Môn", "W06000001"),
+    # as a Welsh sentence has them: "in Cardiff", "to Newport", "in Bridgend"
+    ("yng Nghaerdydd", "W06000015"), ("i Gasnewydd", "W06000022"), ("ym Mhen-y-bont ar Ogwr", "W06000013"),
 ])
 def test_welsh_place_names_resolve(site, typed, code):
     site.page.goto(site.base + "find/")

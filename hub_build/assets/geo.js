@@ -177,11 +177,23 @@
     return placeIndexes.get(base);
   }
 
+  /* In a hub with Welsh (welsh.js): a place as a Welsh sentence has it, "yng Nghaerdydd", "i Gasnewydd". */
+  function welshPlace(index, key) {
+    if (!global.HubWelsh) return undefined;
+    var words = key.replace(/^(yng|yn|ym|i|o|ger|am|at) /, "").split(" ");
+    var found;
+    global.HubWelsh.radicals(words[0]).some(function (r) {
+      found = index.get([r].concat(words.slice(1)).join(" "));
+      return found;
+    });
+    return found;
+  }
+
   function resolvePlace(base, text) {
     var key = fold(text);
     return Promise.all([tables(base), placeIndex(base)]).then(function (got) {
       var t = got[0], index = got[1];
-      var rows = index.get(key) || index.get(key.replace(DROP, ""));
+      var rows = index.get(key) || index.get(key.replace(DROP, "")) || welshPlace(index, key);
       if (rows && rows.length) {
         var towns = rows.filter(function (r) { return r[4] === "town"; });
         var pick = towns.length ? towns : rows;
