@@ -8,6 +8,7 @@ translation fails here. To fix: re-extract and update (the commands are at the t
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -25,8 +26,12 @@ def extracted() -> dict[object, set[str]]:
     with open(REPO / "babel.cfg", encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     found: dict[object, set[str]] = {}
+    def in_package(path: str) -> bool:  # the repository's own folders only (not bench/out's generated hubs)
+        return os.path.relpath(path, REPO).split(os.sep)[0] in (".", "hub_build")
+
     for filename, _line, message, _comments, _context in extract_from_dir(
-            str(REPO), method_map, options_map, keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}):
+            str(REPO), method_map, options_map, keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None},
+            directory_filter=in_package):
         found.setdefault(message, set()).add(filename)
     return found
 
