@@ -297,7 +297,10 @@ class HubPlugin(BasePlugin):
         env.install_gettext_translations(translations(self.language), newstyle=True)
         languages, root = self.settings.languages, self.root_url
         env.globals["hub_alternates"] = lambda page_url: alternates(page_url, self.language, languages, root)
-        env.globals["hub_shared"] = shared_root(self.language)  # where the data every language shares is
+        env.globals["hub_shared"] = shared = shared_root(self.language)  # where the data every language shares is
+        # base_url + "/" + that: base_url ends in "/" on the 404 page of a site with an address ("/sub/cy/"), and
+        # "/sub/cy//../" would stay in /sub/cy/. English keeps base_url + "/" as it always wrote it.
+        env.globals["hub_shared_base"] = lambda base: (base.rstrip("/") + "/" + shared) if shared else base + "/"
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
