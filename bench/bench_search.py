@@ -5,8 +5,10 @@ all measured in the same run on the same listings.
 Builds (or reuses, with --reuse) a synthetic hub of N listings and the plain Material "expert" baseline of
 the same listings (bench/generate.py), serves each site from 127.0.0.1 and drives headless Debian Chromium:
 
-- /find/ bytes: the search data a browser must fetch before the first result for a text query, gzipped
-  (level 6, as a web server would send it): results.json + index.json + lunr.js + the scripts.
+- /find/ bytes: the search data and scripts a browser fetched before the first result for a text query
+  (every file under search-data/ and lunr.js, search-engine.js, search.js whose download started before the
+  results were drawn, from the page's resource timing), gzipped (level 6, as a web server would send it).
+  For the previous /find/ that is results.json + index.json + lunr.js + search.js, as before.
 - /find/ first results: ms from navigation start until results for find/?what=QUERY are on screen
   (search.js records performance.now() when it first draws results).
 - site-wide box bytes per search: everything the box downloads for one search on a fresh page (Pagefind's
@@ -78,26 +80,24 @@ def gz(path: Path) -> int:
 
 
 REPO = HERE.parent
-FIND_FILES = ("search-data/results.json", "search-data/index.json", "assets/hub/lunr.js",
-              "assets/hub/search-engine.js", "assets/hub/search.js")
 PREVIOUS_FILES = ("search-data/results.json", "search-data/index.json", "assets/hub/lunr.js", "assets/hub/search.js")
 SHELL = ("index.html", "find/index.html", "assets", "geo/las.json", "geo/outward.json", "geo/places.json",
-         "geo/version.json")
+         "geo/version.json", "pagefind")  # pagefind: the box's index of pages (listings are in search-data/)
 DATA_ONLY = """
 import sys, shutil
 from pathlib import Path
-from hub_build.pipeline import load_hub
-from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
-from hub_build.publish.search.files import write_search_data
+try:
+    from hub_build.pipeline import load_hub
+    from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
+    from hub_build.publish.search.files import write_search_data
+except ImportError:  # the previous /find/ (--previous) predates the package's stage folders
+    from hub_build.loader import load_hub
+    from hub_build.settings import HubSettings, hub_options, read_mkdocs_config
+    from hub_build.search.files import write_search_data
 root, site, what = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 hub = load_hub(root, HubSettings.model_validate(hub_options(read_mkdocs_config(root / "mkdocs.yml"))),
                docs_dir=root / "content")
 write_search_data(hub, site)
-if what == "all":
-    from hub_build.render.site import HubSite
-    from hub_build.publish.search.sitewide import write_sitewide_index
-    urls = {e.slug: HubSite(hub).service_url(e.slug) for e in hub.services}
-    write_sitewide_index(hub, [], urls, site)
 (site / "assets" / "hub").mkdir(parents=True, exist_ok=True)
 shutil.copyfile(Path(sys.modules["hub_build"].__file__).parent / "assets" / "search.js", site / "assets/hub/search.js")
 """
@@ -157,7 +157,7 @@ def prepare(n: int, seed: int, reuse: bool, search_only: bool, previous: str | N
     if not (reuse and (project / "directory").is_dir()):
         build_bench.generate_hub(project, n, seed)
     if search_only:
-        if not (reuse and (sites["hub"] / "pagefind" / "pagefind.js").is_file()):
+        if not (reuse and (sites["hub"] / "search-data" / "table.json").is_file()):
             builds["hub"] = {"search_data_wall_s": write_data(REPO, project, sites["hub"], "all",
                                                               OUT / f"search-data-hub-{n}.log")}
         shell = OUT / "search-site-hub-10000"
@@ -189,11 +189,15 @@ def prepare(n: int, seed: int, reuse: bool, search_only: bool, previous: str | N
 
 
 def sizes(sites: dict[str, Path]) -> dict[str, Any]:
-    hub_files = {name: gz(sites["hub"] / name) for name in FIND_FILES}
+    data = sites["hub"] / "search-data"
+    hub_files = {name: gz(data / name) for name in ("table.json", "slugs.json", "text/index.json", "text/terms.json")}
+    for kind, pattern in (("text shards", "text/[0-9]*.json"), ("details chunks", "details/*.json")):
+        each = [gz(path) for path in data.glob(pattern)]
+        hub_files[f"{kind}: {len(each)}, largest"] = max(each)
+        hub_files[f"{kind}: median"] = int(statistics.median(each))
     previous_files = {name: gz(sites["previous"] / name) for name in PREVIOUS_FILES} if "previous" in sites else {}
     out = {
-        "find_files_gz": hub_files, "find_before_first_result_gz": sum(hub_files.values()),
-        "find_raw": {name: (sites["hub"] / name).stat().st_size for name in hub_files},
+        "find_files_gz": hub_files,
         "previous_files_gz": previous_files, "previous_before_first_result_gz": sum(previous_files.values()) or None,
     }
     if "plain" in sites:
@@ -206,11 +210,19 @@ def sizes(sites: dict[str, Path]) -> dict[str, Any]:
     return out
 
 
+FETCHED_BEFORE = """(t) => performance.getEntriesByType('resource').filter(e => e.startTime <= t).map(e => e.name)"""
+
+
+def _search_files(urls: list[str]) -> list[str]:
+    return [u for u in urls if "/search-data/" in u or u.rsplit("/", 1)[-1] in ("lunr.js", "search-engine.js", "search.js")]
+
+
 def measure_find(page: Any, base: str, site: Path) -> dict[str, Any]:
     page.goto(f"{base}find/?what={QUERY.replace(' ', '+')}")
     page.wait_for_selector("#hub-find[data-first-results]", state="attached", timeout=600000)
     first = float(page.get_attribute("#hub-find", "data-first-results"))
     count = page.inner_text("#hub-status")
+    before = _search_files(page.evaluate(FETCHED_BEFORE, first))
     page.wait_for_selector("#hub-find[data-index=ready]", state="attached")
     page.evaluate(WATCH, "#hub-results")
     page.fill("#hub-q", "")
@@ -218,7 +230,11 @@ def measure_find(page: Any, base: str, site: Path) -> dict[str, Any]:
     for key in PHRASE:
         page.keyboard.press(key if key != " " else "Space")
         page.wait_for_timeout(30)
-    return {"first_results_ms": first, "first_status": count, "keys_ms": page.evaluate("() => window.__lat")}
+    page.wait_for_timeout(300)
+    later = [u for u in _search_files(page.evaluate(FETCHED_BEFORE, 1e12)) if u not in set(before)]
+    return {"first_results_ms": first, "first_status": count, "keys_ms": page.evaluate("() => window.__lat"),
+            "first_result_gz": _fetched_gz(site, base, before), "first_result_files": len(before),
+            "typing_gz": _fetched_gz(site, base, later)}
 
 
 def _fetched_gz(site: Path, base: str, urls: list[str]) -> int:
@@ -327,7 +343,7 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "key_ms_p90": round(ordered[int(0.9 * (len(ordered) - 1))], 1) if keys else None,
         "keystrokes_measured": len(keys),
     }
-    for key in ("first_search_gz", "second_search_gz"):
+    for key in ("first_search_gz", "second_search_gz", "first_result_gz", "first_result_files", "typing_gz"):
         if key in runs[0]:
             out[key] = max(r[key] for r in runs)
     return out
@@ -359,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     large = args.n >= LARGE
     targets = []
     if runs.get("find"):
-        targets.append(_target("/find/: bytes before the first result (gzip)", size["find_before_first_result_gz"],
+        targets.append(_target("/find/: bytes before the first result (gzip)", find["first_result_gz"],
                                LIMIT_BYTES_LARGE if large else LIMIT_FIND_BYTES))
         if not large:
             targets.append(_target("/find/: first results after page load (ms)", find["first_results_ms_median"], LIMIT_FIRST_MS))
@@ -378,10 +394,12 @@ def main(argv: list[str] | None = None) -> int:
     plain, previous = s.get("plain", {}), s.get("previous", {})
     print(f"N = {args.n:,} listings, {args.repeat} browser run(s) per site")
     print(f"{'':36} {'find/ now':>11} {'find/ before':>13} {'box (Pagefind)':>15} {'plain Material':>15}")
-    print(f"{'bytes before 1st result / search':36} {kb(size['find_before_first_result_gz']):>11} "
-          f"{kb(size['previous_before_first_result_gz']):>13} {kb(box.get('first_search_gz')):>15} "
+    print(f"{'bytes before 1st result / search':36} {kb(find.get('first_result_gz')):>11} "
+          f"{kb(previous.get('first_result_gz') or size['previous_before_first_result_gz']):>13} {kb(box.get('first_search_gz')):>15} "
           f"{kb(size.get('plain_before_first_result_gz')):>15}")
-    print(f"{'  a further search':36} {'0 kB':>11} {'0 kB':>13} {kb(box.get('second_search_gz')):>15} {'0 kB':>15}")
+    print(f"{'  a further search (find/: typed':36} {kb(find.get('typing_gz')):>11} {kb(previous.get('typing_gz')):>13} "
+          f"{kb(box.get('second_search_gz')):>15} {'0 kB':>15}")
+    print(f"{'  key by key; box: a second word)':36}")
     for label, key in (("first results (ms)", "first_results_ms_median"), ("keystroke to results, median (ms)", "key_ms_median"),
                        ("keystroke to results, p90 (ms)", "key_ms_p90")):
         print(f"{label:36} {find.get(key, '-')!s:>11} {previous.get(key, '-')!s:>13} {box.get(key, '-')!s:>15} "

@@ -45,7 +45,7 @@ def table(rows: list[tuple[str, int, int, int, int, int]]) -> str:
         done = killed + survived + untested + other
         lines.append(f"| {module} | {total} | {killed} | {survived} | {untested} | {other} | {total - done} | "
                      f"{100 * (killed + other) / max(done, 1):.1f}% |")
-        totals = [a + b for a, b in zip(totals, (total, killed, survived, untested, other))]
+        totals = [a + b for a, b in zip(totals, (total, killed, survived, untested, other), strict=True)]
     total, killed, survived, untested, other = totals
     done = killed + survived + untested + other
     lines.append(f"| **all** | {total} | {killed} | {survived} | {untested} | {other} | {total - done} | "

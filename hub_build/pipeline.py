@@ -14,7 +14,10 @@ from typing import Callable
 from hub_build.core.hub import Hub
 from hub_build.core.settings import HubSettings
 from hub_build.enrich.stage import enrich
-from hub_build.load.loader import check_addresses, keep_valid, new_hub, read_sources, settle_placeholders, warn_duplicates
+from hub_build.core.hub import ServiceEntry
+from hub_build.core.problems import Problem
+from hub_build.load.loader import (check_addresses, keep_valid, load_service, new_hub, read_sources, settle_placeholders,
+                                   warn_duplicates)
 from hub_build.render.site import HubSite
 
 Stage = Callable[[Hub], None]
@@ -44,3 +47,19 @@ def load_hub(root: Path, settings: HubSettings, *, docs_dir: Path | None = None,
     for _name, stage in STAGES:
         stage(hub)
     return hub
+
+
+def reload_listings(hub: Hub, files: list[tuple[Path, str]]) -> tuple[list[ServiceEntry], list[Problem]]:
+    """Listings that changed on disk (path, source as the inventory named it), read, validated and geo-tagged
+    again on their own for `hub-build serve`: the new entries and their problems. The caller decides: any
+    error, and it rebuilds everything (the full pipeline reports it)."""
+    scratch = Hub(root=hub.root, settings=hub.settings, vocabulary=hub.vocabulary, today=hub.today,
+                  docs_dir=hub.docs_dir)
+    context = {"vocabulary": hub.vocabulary, "today": hub.today}
+    for path, source in files:
+        entry = load_service(scratch, path, source, context)
+        if entry is not None:
+            scratch.services.append(entry)
+    enrich(scratch)
+    settle_placeholders(scratch)
+    return scratch.services, scratch.problems

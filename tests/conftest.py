@@ -9,3 +9,15 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # keyed by the data version and a hash of the code that makes them (hub_build/enrich/geo/cache.py code_version),
 # so every test hub can share them and a change to that code is tested against fresh results, never old ones.
 os.environ.setdefault("HUB_BUILD_CACHE", str(Path(__file__).resolve().parent.parent / ".hub-cache"))
+
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory):
+    """The bundled sample hub built once per run into a private folder (hubs.built_sample_hub): the modules that
+    only read and serve it share it instead of each building its own copy."""
+    from hubs import built_sample_hub
+
+    return built_sample_hub(tmp_path_factory.mktemp("sample"))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import copy
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,13 @@ def subprocess_env() -> dict[str, str]:
     here), so a tool run by a test always runs the original code rather than failing, which would count
     every mutant as killed. Only in-process tests kill mutants (bench/mutation.md)."""
     env = {key: value for key, value in os.environ.items() if key != "MUTANT_UNDER_TEST"}
-    return {**env, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    return {**env, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": _USER_CACHE}
+
+
+# The rendered-description cache (hub_build/adapters/markdown_cache.py) of the tools tests run: fresh per
+# session, so no test reads a developer's cache, and the many test hubs leave nothing in ~/.cache.
+_USER_CACHE = tempfile.mkdtemp(prefix="hub-test-cache-")
+atexit.register(shutil.rmtree, _USER_CACHE, True)
 
 
 ENV = subprocess_env()

@@ -16,7 +16,7 @@ import types
 import pytest
 
 from browser import chromium_executable, foreign_requests, static_server, watched_site
-from hubs import REPO, built_sample_hub, mkdocs_build, run
+from hubs import REPO, mkdocs_build, run
 
 from hub_build.pipeline import load_hub
 from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
@@ -33,12 +33,16 @@ EARTH_RADIUS_MILES = 3958.8
 RESULTS = "#hub-results > li, #hub-results-other > li"
 # Every result on the page (pressing "Show more" until there is no more): slug, covers, list, where-line. On the
 # way, a page that shows a service not covering the place must already show every service that does.
-ALL_RESULTS = """() => {
+ALL_RESULTS = """async () => {
   const more = document.getElementById('hub-more');
   const count = sel => document.querySelectorAll(sel).length;
+  // Results wait for their details (fetched for the rows shown): #hub-find is busy until they are drawn.
+  const settled = async () => { while (document.getElementById('hub-find').hasAttribute('data-busy')) await new Promise(r => setTimeout(r, 10)); };
+  await settled();
   const pages = [[count('#hub-results > li'), count('#hub-results-other > li')]];
   for (let n = 0; n < 1000 && !more.hidden; n++) {
     more.click();
+    await settled();
     pages.push([count('#hub-results > li'), count('#hub-results-other > li')]);
   }
   const covering = pages[pages.length - 1][0];
@@ -57,9 +61,9 @@ SET_CONTROLS = """s => {
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(built_sample):
     chromium_executable()
-    return built_sample_hub(tmp_path_factory.mktemp("sample"))
+    return built_sample
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +81,14 @@ def open_find(b, query: str = "", *, wait_place: bool = False):
     return b.page
 
 
+def settled(page):
+    """Wait until the page has drawn what its controls ask for: a search that needs files marks #hub-find busy."""
+    page.wait_for_selector("#hub-find:not([data-busy])", state="attached", timeout=10000)
+    return page
+
+
 def total(page) -> int:
+    settled(page)
     return int(re.match(r"(\d+) services?", page.inner_text("#hub-status")).group(1))
 
 
@@ -331,7 +342,12 @@ def test_show_more_only_when_there_is_more(browser):
     page = open_find(browser)
     assert total(page) > 20 and page.is_visible("#hub-more")
     while page.is_visible("#hub-more"):
+        shown = page.locator(RESULTS).count()
         page.click("#hub-more")
+        # The next rows' details are fetched before they are drawn: wait for them, or the button may hide
+        # between the visibility check and the next click.
+        page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length > n", arg=[RESULTS, shown])
+        page.wait_for_selector("#hub-find:not([data-busy])", state="attached")
     assert page.locator(RESULTS).count() == total(page)
 
 
@@ -393,7 +409,8 @@ def test_hostile_saved_shortlist_leaves_the_page_working(browser, saved):
     page = open_find(browser)
     assert page.inner_text("#hub-shortlist-title") == "Your shortlist (0)"
     page.locator("#hub-results > li .hub-shortlist-toggle").first.click()
-    assert page.inner_text("#hub-shortlist-title") == "Your shortlist (1)"
+    # The first service in a shortlist fetches slugs.json (to match saved slugs to rows) before it is drawn.
+    page.wait_for_selector("#hub-shortlist-title:has-text('Your shortlist (1)')", timeout=10000)
     page.evaluate("() => localStorage.clear()")
     assert browser.problems == []
 
@@ -420,7 +437,14 @@ def test_place_lookup_refuses_huge_input_at_once(browser):
         assert found["notFound"] and took < 100, (text[:20], took)
 
 
-@pytest.mark.parametrize("name,query", [("results.json", ""), ("index.json", "what=family")])
+@pytest.mark.parametrize("name,query", [
+    ("table.json", ""),                                      # the facet table, before anything
+    ("text/index.json", "what=family"),                      # the text index's manifest
+    (r"text/\d+\.json", "what=family"),                      # a shard of the text index
+    (r"details/\d+\.json", ""),                              # the details of the rows shown
+    ("slugs.json", "shortlist=bristol-family-links"),        # slugs, for a shared shortlist
+    ("coords.json", "place=BS1%204DJ"),                      # the sites' coordinates, for a place
+])
 def test_failed_download_says_so_and_try_again_works(browser, name, query):
     page = browser.page
     fail = {"on": True}
@@ -431,7 +455,8 @@ def test_failed_download_says_so_and_try_again_works(browser, name, query):
         else:
             route.continue_()
 
-    page.route(f"**/search-data/{name}", handler)
+    pattern = re.compile(r".*/search-data/" + (name if "\\" in name else re.escape(name)) + "$")
+    page.route(pattern, handler)
     try:
         page.goto(browser.base + "find/" + (f"?{query}" if query else ""))
         page.wait_for_selector("#hub-error button:has-text('Try again')", timeout=10000)
@@ -443,7 +468,7 @@ def test_failed_download_says_so_and_try_again_works(browser, name, query):
         page.wait_for_selector("#hub-results > li", state="attached", timeout=10000)
         assert not page.is_visible("#hub-error") and total(page) > 0
     finally:
-        page.unroute(f"**/search-data/{name}")
+        page.unroute(pattern)
     browser.problems.clear()  # the failed requests are logged by the browser itself
 
 
@@ -459,7 +484,7 @@ def test_failed_place_lookup_offers_try_again(browser):
         fail["on"] = False
         page.click("#hub-place-msg button")
         page.wait_for_selector("#hub-place-msg:has-text('Showing services for BS1 4DJ')", state="attached")
-        assert page.locator("#hub-results > li[data-covers=yes]").count() > 0
+        assert settled(page).locator("#hub-results > li[data-covers=yes]").count() > 0  # after coords.json
     finally:
         page.unroute("**/geo/pc/BS1.json")
     browser.problems.clear()
@@ -491,3 +516,55 @@ def test_without_javascript_the_home_search_leads_to_the_browse_pages(sample, br
 def test_no_request_leaves_the_site(browser):
     open_find(browser, "what=family&place=Glasgow", wait_place=True)
     assert foreign_requests(browser.requests, browser.base) == []
+
+
+# --- what the page downloads ------------------------------------------------------------------------------------
+
+def _fetched(requests: list[str], part: str) -> set[str]:
+    return {url.split("/search-data/", 1)[1] for url in requests if f"/search-data/{part}" in url}
+
+
+def test_only_the_details_of_rows_shown_and_the_shards_of_words_typed_are_fetched(sample, browser):
+    """A search fetches the facet table, the text shards its words need and the details chunks of the rows on
+    screen: nothing else (no slugs without a shortlist, no other chunk, no other shard)."""
+    page = browser.page
+    page.goto(browser.base + "find/")
+    page.evaluate("() => localStorage.clear()")
+    rows = {slug: n for n, slug in enumerate(json.loads((sample.site / "search-data" / "slugs.json").read_text()))}
+    chunk = json.loads((sample.site / "search-data" / "table.json").read_text())["chunk"]
+    assert len(rows) > 2 * chunk
+
+    def shown() -> list[str]:
+        return settled(page).eval_on_selector_all(RESULTS, "els => els.map(e => e.dataset.slug)")
+
+    def chunks_of(slugs: list[str]) -> set[str]:
+        return {f"details/{rows[s] // chunk}.json" for s in slugs}
+
+    # No words: the first page in name order is the first chunk, and only it.
+    browser.requests.clear()
+    page = open_find(browser)
+    first = shown()
+    assert [rows[s] for s in first] == list(range(20)) and _fetched(browser.requests, "details/") == {"details/0.json"}
+    assert _fetched(browser.requests, "text/") <= {"text/index.json"}  # the manifest, for the first keystroke
+    assert not _fetched(browser.requests, "slugs.json")
+    # "Show more": only the chunks of the newly shown rows.
+    browser.requests.clear()
+    page.click("#hub-more")
+    more = shown()[20:]
+    assert more and _fetched(browser.requests, "details/") == chunks_of(more) - {"details/0.json"}
+    # A word: the shards it needs (its term's, and while typing those of every term it begins), nothing else.
+    browser.requests.clear()
+    page = open_find(browser, "what=family")
+    results = shown()
+    assert len(results) == 20 < total(page)
+    assert _fetched(browser.requests, "details/") == chunks_of(results)
+    # From the address the words are a finished query (no prefix); in a hub with Welsh, a word is also looked
+    # up under each radical it may be a mutation of (welsh.js), so their shards are needed too.
+    wanted = page.evaluate("""() => { const ix = HubSearch.index(), E = HubSearchEngine, w = 'family', W = window.HubWelsh;
+      const forms = [w, ...(W ? W.parts(w).flatMap(p => W.radicals(p)).filter(r => r !== w) : [])];
+      return [...new Set(forms.map(f => ix.shardOf(E.stem(f))))].map(n => 'text/' + n + '.json'); }""")
+    assert _fetched(browser.requests, "text/") == {"text/index.json", *wanted}
+    # The text on the cards is the listing's own (from its details chunk).
+    names = {e.slug: e.service.name for e in sample.hub.services}
+    assert page.eval_on_selector_all("#hub-results .hub-card__title", "els => els.map(e => e.textContent)")[:3] == \
+        [names[s] for s in results[:3]]

@@ -36,9 +36,9 @@ def test_listing_pages_cards_lists_and_updates_mark_the_language(tmp_path):
     assert '<span class="hub-card__summary">Gaelic' in az
     updates = (site / "updates" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'services/cefnogi/" lang="cy">Cefnogi', updates)
-    results = json.loads((site / "search-data" / "results.json").read_text(encoding="utf-8"))
-    langs = results["columns"].index("langs")
-    by_slug = {row[0]: row[langs] for row in results["rows"]}
+    rows = [row for chunk in sorted((site / "search-data" / "details").glob("*.json"))
+            for row in json.loads(chunk.read_text(encoding="utf-8"))]  # the details the search page's cards show
+    by_slug = {row[0]: row[7] for row in rows}  # slug, ..., langs (hub_build/publish/search/table.py DETAILS)
     assert by_slug == {"cefnogi": ["cy", "cy"], "taic": ["gd", ""], "plain": ["", ""]}
 
 

@@ -9,7 +9,6 @@ mutmut runs these for every mutant of hub_build/load/ (bench/mutation.md).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,7 +133,7 @@ def test_unreadable_files_raise_with_their_position():
     assert _hard("a: 1\n---\nb: 2\n", 3) == (5, 1, "the file holds more than one YAML document",
                                                "remove the extra '---' line: one listing per file")
     assert _hard("a: 1\n? [b]\n: c\n", 1) == (3, 3, "a field name must be plain text", "")
-    line, col, message, hint = _hard("a: b\nc: [d\ne: f\n", 5)
+    line, _, message, hint = _hard("a: b\nc: [d\ne: f\n", 5)
     assert line > 5 and message.startswith("this is not valid YAML: ") and len(message) > len("this is not valid YAML: ")
     assert hint == "check the indentation and that text containing ': ' or '#' is in quotes"
     assert _hard("a: b\n  c: d\n")[:2] == (2, 4)
@@ -206,11 +205,28 @@ def test_wrong_shapes():
     assert found["age_range.min"] == ("'five' should be a whole number", "write digits only, like 12")
     assert found["age_range.max"] == ("should be at most 25", "")
     assert {p[2]: p[3:] for p in _problems(Service, _listing(age_range={"min": "-1"}))}["age_range.min"] == ("should be at least 0", "")
+    # each points at the value, not at its field name (a list's value starts on the line below)
+    where = {p[2]: p[:2] for p in _problems(Service, data)}
+    lines = dump(data).split("\n")
+    assert where["name"] == (lines.index("name:") + 2, 1)
+    assert where["audiences"] == (lines.index("audiences:") + 2, 3)
+    assert where["age_range.max"] == (lines.index("  max: 30") + 1, 8)
+    assert where["age_range.min"] == (lines.index("  min: five") + 1, 8)
+    data = _listing(organisation=["a"], locations=[{"name": "Office"}])
+    found = {p[2]: p[:2] + p[3:] for p in _problems(Service, data)}
+    assert found["organisation"][2] == "should be a group of fields, not a list"
+    lines = dump(data).split("\n")
+    assert found["locations[0].postcode"][:3] == (lines.index("- name: Office") + 1, 3,
+                                                    "required field 'postcode' is missing")
 
 
 def test_sizes_and_empty_values():
     data = _listing(summary="x" * 301, topics=[f"t{n}" for n in range(51)], audiences=[], name=None)
     found = {p[2]: p[3:] for p in _problems(Service, data)}
+    where = {p[2]: p[:2] for p in _problems(Service, data)}
+    lines = dump(data).split("\n")
+    assert where["summary"] == (next(n for n, t in enumerate(lines, 1) if t.startswith("summary:")), 10)
+    assert where["topics"] == (lines.index("topics:") + 2, 1) and where["name"] == (1, 7)
     assert found["summary"] == ("is too long: 301 characters, at most 300", "shorten it; put the detail in the description")
     assert found["topics"] == ("has too many items (at most 50)", "keep the most important ones")
     assert found["audiences"] == ("needs at least 1 item", "add one on a line starting with '- '")
@@ -308,10 +324,10 @@ def test_relative_links_refuse_characters_that_break_out_of_an_attribute(bad):
 def test_every_link_setting_is_checked_at_its_line(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        "site_name: \"Hub\\u0007\"\n"            # 1
-        "site_description: Fine\n"               # 2
+        "site_description: \"a\\nb\"\n"          # 1
+        "site_name: \"Hub\\u0007\"\n"            # 2
         "site_url: javascript:x\n"               # 3
-        "repo_url: https://github.com/o/r\n"     # 4
+        "repo_url: javascript:y\n"               # 4
         "edit_uri: '//evil.example/'\n"          # 5
         "plugins:\n"                             # 6
         "  - search\n"                           # 7
@@ -330,12 +346,18 @@ def test_every_link_setting_is_checked_at_its_line(tmp_path):
         encoding="utf-8")
     loaded = yaml.load(config.read_text(), Loader=yaml.SafeLoader)
     found = {(p.line, p.field): (p.message, p.hint) for p in config_links.link_setting_problems(config, loaded, "hub/mkdocs.yml")}
-    assert set(found) == {(1, "site_name"), (3, "site_url"), (5, "edit_uri"), (9, "plugins.hub.edit_url"),
+    assert set(found) == {(1, "site_description"), (2, "site_name"), (3, "site_url"), (4, "repo_url"), (5, "edit_uri"), (9, "plugins.hub.edit_url"),
                           (10, "plugins.hub.repository"), (12, "extra.homepage"), (15, "extra.social.0.link"),
                           (19, "extra.alternate.1.link")}
-    assert found[(1, "site_name")] == ("contains an invisible control character (U+0007)",
+    assert found[(1, "site_description")][0] == "contains an invisible control character (U+000A)"
+    assert found[(2, "site_name")] == ("contains an invisible control character (U+0007)",
                                        "retype the text, or paste it as plain text")
     assert found[(9, "plugins.hub.edit_url")][0] == "'javascript:path' is not a web address starting with https:// or http://"
     assert all(p.path == "hub/mkdocs.yml" and p.col == 1 for p in config_links.link_setting_problems(config, loaded, "hub/mkdocs.yml"))
-    assert config_links.link_setting_problems(tmp_path / "missing.yml", {"site_url": "x:y"})[0].line == 1
+    assert [(p.path, p.line) for p in config_links.link_setting_problems(tmp_path / "missing.yml", {"site_url": "x:y"})] == [
+        ("mkdocs.yml", 1)]
+    tagged = tmp_path / "tagged.yml"  # MkDocs' own tags (!ENV) are read for the lines, not refused
+    tagged.write_text("site_name: Hub\nrepo_url: !ENV [REPO, 'javascript:z']\n", encoding="utf-8")
+    assert [(p.line, p.field) for p in config_links.link_setting_problems(tagged, {"repo_url": "javascript:z"})] == [
+        (2, "repo_url")]
     assert config_links.link_setting_problems(config, {"extra": "not a mapping", "site_name": 5}) == []

@@ -17,6 +17,7 @@ from hub_build.core.problems import Severity
 from hub_build.core.settings import HubSettings
 from hub_build.load import loader, placeholders
 from hub_build.model.items import Service
+from hub_build.pipeline import load_hub
 
 from hubs import GOOD_RESOURCE, dump, listing, make_hub
 
@@ -73,6 +74,8 @@ FILES = {
     "content/resources/away.md": _resource(title="Away", link=None, file="../../secret.pdf"),
     "content/resources/rooted.md": _resource(title="Rooted", link=None, file="/etc/passwd"),
     "content/resources/gone.md": _resource(title="Gone", link=None, file="missing.pdf"),
+    "content/resources/back.md": _resource(title="Back", link=None, file="..\\..\\secret.pdf"),
+    "content/resources/sub/inner.md": _resource(title="Inner", link=None, file="../guide.pdf"),
     "content/resources/old.md": _resource(title="Old", last_reviewed=OLD),
     "content/resources/index.md": _resource(title="Index"),
     "content/resources/deep/README.md": _resource(title="Readme"),
@@ -104,7 +107,7 @@ def hub(tmp_path_factory):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text if isinstance(text, bytes) else text.encode())
-    return loader.load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
+    return load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
 
 
 def _by_file(hub) -> dict[str, list[tuple[int, str, str, str]]]:
@@ -116,12 +119,12 @@ def _by_file(hub) -> dict[str, list[tuple[int, str, str, str]]]:
 
 def test_what_is_loaded_and_what_is_left_out(hub):
     assert sorted(e.slug for e in hub.services) == ["good", "old"]
-    assert sorted(r.slug for r in hub.resources) == ["guide", "old"]
-    assert set(hub.resources_by_uri) == {"resources/guide.md", "resources/old.md"}
+    assert sorted(r.slug for r in hub.resources) == ["guide", "old", "sub/inner"]
+    assert set(hub.resources_by_uri) == {"resources/guide.md", "resources/old.md", "resources/sub/inner.md"}
     assert sorted(e.slug for e in hub.practice) == ["old/school", "school"]
     assert sorted(e.slug for e in hub.events) == ["2026/past", "day"]
-    assert {uri for uri in hub.pages} == {
-        "resources/guide.md", "resources/old.md", "practice/school.md", "practice/old/school.md",
+    assert set(hub.pages) == {
+        "resources/guide.md", "resources/old.md", "resources/sub/inner.md", "practice/school.md", "practice/old/school.md",
         "events/day.md", "events/2026/past.md", "about.md", "empty-front.md", "no-front.md", "index.md"}
     assert hub.pages["about.md"].meta.hide == ["toc"] and hub.pages["about.md"].body == "# About\n"
     assert hub.pages["empty-front.md"].meta is not None and hub.pages["empty-front.md"].body == "Body only.\n"
@@ -146,7 +149,7 @@ def test_listings_problems(hub):
     assert [p[:3] for p in found["directory/alias.yaml"]] == [
         (summary_line, "error", "YAML anchor '&s' is not allowed"), (len(alias_lines) + 1, "error", "YAML alias '*s' is not allowed")]
     assert [p[2] for p in found["directory/invalid.yaml"]] == ["is empty"]
-    example = [p for p in found["directory/example.yaml"]]
+    example = list(found["directory/example.yaml"])
     assert sorted(p[2] for p in example) == sorted([f"{placeholders.MESSAGE} ('{placeholders.EMAIL}')",
                                                     f"{placeholders.MESSAGE} ('{placeholders.ORGANISATION}')"])
     old_lines = FILES["directory/old.yaml"].split("\n")
@@ -163,6 +166,10 @@ def test_items_problems(hub):
                                                    "put the document beside the page and give its name")]
     assert found["content/resources/rooted.md"] == [(file_line, "error", "the file '/etc/passwd' is outside the site's content folder",
                                                      "put the document beside the page and give its name")]
+    attachments = {p.path: (p.col, p.field) for p in hub.problems if p.path.startswith("content/resources/")
+                   and p.message.startswith("the file '")}
+    assert attachments == {f"content/resources/{n}.md": (7, "file") for n in ("away", "rooted", "gone", "back")}
+    assert found["content/resources/back.md"][0][2] == "the file '..\\..\\secret.pdf' is outside the site's content folder"
     assert found["content/resources/gone.md"] == [(file_line, "error", "the file 'missing.pdf' does not exist or cannot be published",
                                                    "check the name (it is relative to this page's folder) and that the file is of an allowed type")]
     assert found["content/resources/index.md"] == [
@@ -180,7 +187,8 @@ def test_items_problems(hub):
     assert [p[:3] for p in found["content/resources/old.md"]] == [
         (next(n for n, t in enumerate(_resource(title="Old").split("\n"), 1) if t.startswith("last_reviewed")), "warning",
          "last checked 400 days ago, over the 365-day review interval")]
-    assert [p[:3] for p in found["content/practice/old/school.md"]] == [(10, "warning", "last checked 400 days ago, over the 365-day review interval")]
+    assert [p[:3] for p in found["content/practice/old/school.md"]] == [
+        (10, "warning", "last checked 400 days ago, over the 365-day review interval")]
     assert [p[:3] for p in found["content/practice/personal.md"]] == [(12, "error", "looks like a first name beside an age: 'Sam (7)'")]
     assert found["content/practice/index.md"][0][2] == "the name 'index' cannot be used for a practice page"
     assert found["content/events/past.md"] == [
@@ -211,9 +219,9 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path):
     root = make_hub(tmp_path, {"gone.yaml": dump(listing())})
     (root / "directory" / "gone.yaml").unlink()
     (root / "directory" / "gone.yaml").mkdir()  # a folder named like a listing: not a listing
-    hub = loader.load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
+    hub = load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
     assert hub.services == [] and hub.errors == []
-    missing = loader.load_hub(root, HubSettings(directory="nowhere"), docs_dir=root / "content", today=TODAY)
+    missing = load_hub(root, HubSettings(directory="nowhere"), docs_dir=root / "content", today=TODAY)
     assert [(p.path, p.message, p.hint) for p in missing.problems] == [
         ("nowhere", "the listings folder does not exist", "create it, or set the 'directory' option of the hub plugin")]
     hub = loader.Hub(root=root, settings=HubSettings(), vocabulary=None, today=TODAY)

@@ -96,7 +96,7 @@ def test_noncharacters_are_exactly_unicodes_66():
     ("a\ufdd0", True, ("contains a character that cannot be shown (U+FDD0)", "retype the text")),
     ("a\U0001ffff", True, ("contains a character that cannot be shown (U+1FFFF)", "retype the text")),
     ("a\r\nb\rc\td", True, None),
-    ("Ysgol Gymraeg, 2il ddosbarth — ‘croeso’ 😀", False, None),
+    ("Ysgol Gymraeg, 2il ddosbarth — \u2018croeso\u2019 😀", False, None),
 ])
 def test_text_characters(text, multiline, verdict):
     assert fields.text_characters_problem(text, multiline=multiline) == verdict

@@ -16,8 +16,8 @@ import pytest
 from hub_build.pipeline import load_hub
 from hub_build.render.site import HubSite
 from hub_build.commands.review import review_items
-from hub_build.publish.search.index import OVERDUE_BOOST, index_data
-from hub_build.publish.search.table import ordered_services, result_table
+from hub_build.publish.search.index import OVERDUE_BOOST, boosts
+from hub_build.publish.search.table import facet_table, ordered_services
 from hub_build.core.settings import HubSettings
 from browser import chromium_page, static_server
 from hubs import listing, make_hub, run
@@ -68,10 +68,9 @@ def test_review_statuses_at_both_boundaries(hub):
 
 def test_search_data_marks_and_boosts_only_the_overdue_listing(hub):
     services = ordered_services(hub)
-    table = result_table(hub)
-    column = table["columns"].index("overdue")
-    assert {row[0] for row in table["rows"] if row[column]} == OVERDUE
-    boosted = {services[ref].slug for ref, _ in index_data(hub, services)["boosts"]}
+    table = facet_table(hub, services)
+    assert {services[n].slug for n, overdue in enumerate(table["columns"]["overdue"]) if overdue} == OVERDUE
+    boosted = {services[ref].slug for ref, _ in boosts(hub, services)}
     assert boosted == OVERDUE
 
 
@@ -97,7 +96,7 @@ def test_an_overdue_listing_ranks_below_its_up_to_date_twin(tmp_path):
         page.wait_for_selector("#hub-find[data-ready]", state="attached", timeout=20000)
         page.evaluate("document.getElementById('hub-q').value = 'x'; document.getElementById('hub-q').dispatchEvent(new Event('input'))")
         page.wait_for_selector("#hub-find[data-index=ready]", state="attached", timeout=30000)
-        scores = page.evaluate("() => Array.from(HubSearchEngine.scores(HubSearch.index(), 'family links', false).values())")
+        scores = list(page.evaluate("() => HubSearch.scores('family links', false)").values())
         order = page.evaluate("() => HubSearch.ranked('family links', false)")
     assert order == ["b-fresh-twin", "a-overdue-twin"]
     assert len(scores) == 2

@@ -76,7 +76,7 @@ def test_every_image_address_is_kept_only_when_a_browser_fetches_it_from_the_sit
     kept, raw = resolved
     assert len(kept) == len(typed)
     origin = base.rstrip("/")
-    for (alt, src), unsanitised in zip(kept, raw):
+    for (alt, src), unsanitised in zip(kept, raw, strict=True):
         on_site = unsanitised.startswith(origin + "/")
         if src is not None:  # never another site
             assert on_site and src == unsanitised, (typed[int(alt)], src, unsanitised)
@@ -137,3 +137,15 @@ def test_pages_keep_the_markup_editors_use():
         assert kept in out, kept
     for gone in ("onerror", "secret", "<style", "<form", "<input"):
         assert gone not in out, gone
+
+
+def test_only_the_allow_lists_own_schemes_attributes_and_tags():
+    for href in ("ftp://files.example.org/a", "sms:+447700900123", "irc://irc.example.org/x", "news:comp.lang"):
+        assert sanitise_page(f'<a href="{href}">x</a>') == '<a rel="noopener noreferrer">x</a>'
+        assert render_markdown(f'<a href="{href}">x</a>') == '<p><a rel="noopener noreferrer">x</a></p>'
+    assert render_markdown('<a href="/x" hreflang="cy" title="t">x</a> <table><tr><td colspan="2" align="left">c</td>'
+                           '</tr></table>') == ('<p><a href="/x" title="t" rel="noopener noreferrer">x</a> </p><table><tbody><tr>'
+                                                '<td align="left">c</td></tr></tbody></table><p></p>')
+    assert sanitise_page("<section id=\"s\"><p>x</p></section>") == '<section id="s"><p>x</p></section>'
+    for src in ("/images/a\x01.png", "\x01/images/a.png", "images/\x7fa.png"):  # control characters, even on the site
+        assert sanitise_page(f'<img src="{src}" alt="x">') == '<img alt="x">'

@@ -2,8 +2,8 @@
 
 publish/search/index.py decides what text a listing is found by (per field) and which listings rank lower
 (overdue ones); hub_build/assets/search-engine.js ranks (lunr's BM25 with the field and document boosts).
-The data is made here in process (so mutmut judges it, bench/mutation.md) and handed to the real engine,
-assembled the way search.js assembles it: the name, organisation and summary come from the result table.
+The data is made here in process (so mutmut judges it, bench/mutation.md) and handed to the real engine as
+the build hands it (index_input: textindex.py runs the same engine over it in V8).
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from hubs import REPO, listing, make_hub
 from hub_build.core.settings import HubSettings
 from hub_build.pipeline import load_hub
 from hub_build.publish.search.files import lunr_js_path
-from hub_build.publish.search.index import FIELDS, FROM_TABLE, OVERDUE_BOOST, OWN_FIELDS, document, index_data
-from hub_build.publish.search.table import ordered_services, result_table
+from hub_build.publish.search.index import FIELDS, OVERDUE_BOOST, document, index_input
+from hub_build.publish.search.table import ordered_services
 
 TODAY = dt.date(2026, 11, 23)
 OLD = (TODAY - dt.timedelta(days=400)).isoformat()
-# bench/js_mutants.py points this at a mutated copy of the engine: mutmut cannot mutate JavaScript.
+# bench/hand_mutants.py points this at a mutated copy of the engine: mutmut cannot mutate JavaScript.
 ENGINE = Path(os.environ.get("HUB_TEST_SEARCH_ENGINE") or REPO / "hub_build" / "assets" / "search-engine.js")
 TAGS = "Family support Help with visits Children and young people Parents and carers Visiting prison"
 SUMMARY = "One-to-one support for children and carers in Bristol when a parent is in prison."
@@ -66,30 +66,24 @@ def test_each_listing_is_found_by_the_text_of_every_field(hub):
         "summary": SUMMARY}
 
 
-def test_the_index_data_is_in_the_order_given_and_boosts_only_the_overdue(hub):
+def test_the_index_input_is_in_the_order_given_and_boosts_only_the_overdue(hub):
     services = ordered_services(hub)
     assert [e.slug for e in services] == ["national", "bristol", "wales"]
     for order in (services, services[::-1]):
-        data = index_data(hub, order)
-        assert data == {
-            "format": 2, "count": 3, "fields": [[name, boost] for name, boost in FIELDS], "table": FROM_TABLE,
-            "own": list(OWN_FIELDS),
-            "text": [[document(hub, e)[field] for field in OWN_FIELDS] for e in order],
+        assert index_input(hub, order) == {
+            "fields": [[name, boost] for name, boost in FIELDS],
+            "docs": [[document(hub, e)[name] for name, _ in FIELDS] for e in order],
             "boosts": [[n, OVERDUE_BOOST] for n, e in enumerate(order) if e.slug == "national"],
+            "names": [e.service.name for e in order],
         }
-    assert OWN_FIELDS == ("tags", "where") and set(FROM_TABLE) | set(OWN_FIELDS) == {name for name, _ in FIELDS}
-    assert index_data(hub, [])["count"] == 0
+    assert index_input(hub, [])["docs"] == []
 
 
-# The engine, given the data as search.js gives it (buildIndex): table columns for FROM_TABLE fields.
-BUILD = """([data, table]) => {
-  const C = {}; table.columns.forEach((name, i) => { C[name] = i; });
-  const own = {}; data.own.forEach((field, k) => { own[field] = k; });
-  const docs = table.rows.map((row, i) => data.fields.map(([name]) =>
-      name in own ? data.text[i][own[name]] : row[C[data.table[name]]]));
-  window.engine = HubSearchEngine.build(data.fields, docs, data.boosts, table.rows.map(row => row[C.name]));
-  window.slugs = table.rows.map(row => row[C.slug]);
-  return docs.length;
+# The engine, given the data as the build gives it (index_input), every posting in memory.
+BUILD = """([data, slugs]) => {
+  window.engine = HubSearchEngine.build(data.fields, data.docs, data.boosts, data.names);
+  window.slugs = slugs;
+  return data.docs.length;
 }"""
 RANK = "text => (HubSearchEngine.ranked(engine, text, false) || []).map(ref => slugs[ref])"
 SCORES = "text => Object.fromEntries([...(HubSearchEngine.scores(engine, text, false) || new Map())].map(([r, s]) => [slugs[r], s]))"
@@ -106,7 +100,7 @@ def engine_page():
 
 def _load(page, hub) -> None:
     services = ordered_services(hub)
-    assert page.evaluate(BUILD, [index_data(hub, services), result_table(hub)]) == len(services)
+    assert page.evaluate(BUILD, [index_input(hub, services), [e.slug for e in services]]) == len(services)
 
 
 def test_every_word_of_a_listing_finds_it_in_the_engine(hub, engine_page):
@@ -138,7 +132,7 @@ def test_an_overdue_listing_scores_half_its_up_to_date_twin(tmp_path, engine_pag
 def test_a_word_scores_by_the_boost_of_the_field_it_is_in(hub, engine_page):
     """The same word in one field of each of five listings whose fields are all one word long: the scores
     stand to each other as the field boosts index.py sends (name 10, organisation 5, tags 3, place 2, summary 1)."""
-    fields = index_data(hub, ordered_services(hub))["fields"]
+    fields = index_input(hub, ordered_services(hub))["fields"]
     scores = engine_page.evaluate("""fields => {
         const docs = fields.map((_, d) => fields.map((__, f) => f === d ? "quokka" : "filler" + d + "x" + f));
         const engine = HubSearchEngine.build(fields, docs, [], docs.map((_, d) => "listing " + d));
@@ -147,7 +141,7 @@ def test_a_word_scores_by_the_boost_of_the_field_it_is_in(hub, engine_page):
     }""", fields)
     assert [name for name, _ in fields] == ["name", "org", "tags", "where", "summary"]
     assert scores == sorted(scores, reverse=True) and len(set(scores)) == 5
-    for (_, boost), score in zip(fields, scores):
+    for (_, boost), score in zip(fields, scores, strict=True):
         assert score / scores[0] == pytest.approx(boost / fields[0][1], rel=0.01)
 
 
@@ -194,3 +188,11 @@ def test_the_engines_rules(engine_page):
     assert ranked[8] == [2, 3]
     assert engine_page.evaluate("() => HubSearchEngine.words(\"The family's  LINKS, and-the links'\")") == [
         "family's", "links", "links"]
+
+
+def test_a_shorter_name_ranks_first_and_short_words_get_no_slip(engine_page):
+    docs = [["Quokka alpha bravo charlie delta echo", "", "", "", ""], ["Quokka", "", "", "", ""],
+            ["Visits", "", "", "", ""]]
+    ranked = engine_page.evaluate(RULES, [docs, [["quokka", False], ["vist", False], ["visis", False]]])
+    assert ranked[0] == [1, 0]  # the same word in a shorter name counts for more
+    assert ranked[1] == [] and ranked[2] == [2]  # one slip only in words of five letters or more

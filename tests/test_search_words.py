@@ -1,7 +1,8 @@
 """Every word of every listing finds it on /find/, and its exact name ranks it first: checked exhaustively.
 
 On the sample hub and on a generated hub of 1,000 listings (bench/generate.py), built with the real
-build and searched in headless Chromium. The expected words are worked out here, in Python, from the
+build (whose text index is computed by the page's own search-engine.js, run in V8) and searched in headless
+Chromium, shard by shard as the page fetches them. The expected words are worked out here, in Python, from the
 listings themselves (name, organisation, summary, service-type labels, and the towns: site addresses,
 postcodes and local authority names), not read from the index. The queries are batched into one page
 through `HubSearch.ranked`, the function the page's own search runs for a typed query; a sample of words is
@@ -82,10 +83,10 @@ def generated(tmp_path_factory):
     return _build(root, root / "site")
 
 
-MISSING = """([words, typing]) => {
+MISSING = """async ([words, typing]) => {
   const missing = [];
   for (const [word, slugs] of Object.entries(words)) {
-    const found = HubSearch.ranked(word, typing);
+    const found = await HubSearch.ranked(word, typing);
     if (found === null) continue;  // only stop words: nothing is filtered out
     const set = new Set(found);
     for (const slug of slugs) if (!set.has(slug)) missing.push([word, slug]);
@@ -93,11 +94,15 @@ MISSING = """([words, typing]) => {
   return missing;
 }"""
 
-RANKS = """([names, typing]) => Object.entries(names).map(([slug, name]) => {
-  const found = HubSearch.ranked(name, typing) || [];
-  const at = found.indexOf(slug);
-  return [slug, at, found.slice(0, Math.max(at, 0))];
-})"""
+RANKS = """async ([names, typing]) => {
+  const out = [];
+  for (const [slug, name] of Object.entries(names)) {
+    const found = (await HubSearch.ranked(name, typing)) || [];
+    const at = found.indexOf(slug);
+    out.push([slug, at, found.slice(0, Math.max(at, 0))]);
+  }
+  return out;
+}"""
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -123,6 +128,7 @@ def _check(hub, page, base: str) -> None:
     step = max(1, len(hub.words) // 12)
     for word in sorted(hub.words)[::step]:
         page.fill("#hub-q", word)
+        page.wait_for_selector("#hub-find:not([data-busy])", state="attached")
         expected = page.evaluate("w => HubSearch.ranked(w, true)", word)
         shown = page.eval_on_selector_all("#hub-results > li", "els => els.map(e => e.dataset.slug)")
         if expected is None:

@@ -13,14 +13,14 @@ import re
 import pytest
 
 from browser import chromium_executable, foreign_requests, watched_site
-from hubs import built_sample_hub, hub_build, make_hub
+from hubs import hub_build, make_hub
 
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(built_sample):
     chromium_executable()
-    return built_sample_hub(tmp_path_factory.mktemp("sample"))
+    return built_sample
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,8 @@ from hub_build.core.settings import HubSettings
 from hub_build.core.vocabulary import CATEGORIES, load_vocabulary
 from hub_build.pipeline import load_hub
 from hub_build.publish.search.files import search_files
-from hub_build.publish.search.index import FIELDS, OWN_FIELDS
-from hub_build.publish.search.sitewide import WELSH_FILTER, service_html
-from hub_build.publish.search.table import COLUMNS
+from hub_build.publish.search.index import FIELDS, index_input
+from hub_build.publish.search.table import DETAILS, ordered_services
 from hub_build.render.suggest import suggest_config
 
 TODAY = dt.date(2026, 11, 23)
@@ -206,23 +205,22 @@ def test_a_hub_without_welsh_has_no_welsh_in_its_search_data(tmp_path):
     hub = load(tmp_path)
     assert not hub.has_welsh
     files = search_files(hub)
-    index = json.loads(files["search-data/index.json"])
-    table = json.loads(files["search-data/results.json"])
-    assert index["fields"] == [[name, boost] for name, boost in FIELDS] and index["own"] == list(OWN_FIELDS)
-    assert all(len(row) == len(OWN_FIELDS) for row in index["text"])
-    assert table["columns"] == list(COLUMNS) and "vocab_cy" not in table
-    assert all(len(row) == len(COLUMNS) for row in table["rows"])
-    assert all("data-pagefind-filter" not in service_html(hub, entry) for entry in hub.services)
+    index = json.loads(files["search-data/text/index.json"])
+    table = json.loads(files["search-data/table.json"])
+    assert index["fields"] == [[name, boost] for name, boost in FIELDS] and "vocab_cy" not in table
+    assert all(len(row) == len(DETAILS) for row in json.loads(files["search-data/details/0.json"]))
+    assert "teulu" not in json.loads(files["search-data/text/terms.json"])  # "Deulu" is not read as Welsh
     form = suggest_config(hub)["kinds"]["service"]
     assert "cy" not in form["schema"]["properties"] and not any(k.startswith("cy") for k in form["words"]["labels"])
     # the same hub with Welsh on: Welsh fields, marked cy for search-engine.js, with the Welsh text
     welsh = load(tmp_path, languages=WELSH)
     assert "cy" in suggest_config(welsh)["kinds"]["service"]["schema"]["properties"]
-    assert all(WELSH_FILTER in service_html(welsh, entry) for entry in welsh.services)
-    index = json.loads(search_files(welsh)["search-data/index.json"])
-    assert [f for f in index["fields"] if len(f) == 3 and f[2] == "cy"]
-    texts = {tuple(row) for row in index["text"]}
+    files = search_files(welsh)
+    index = json.loads(files["search-data/text/index.json"])
+    assert [f for f in index["fields"] if len(f) == 3 and f[2] == "cy"] and "vocab_cy" in json.loads(files["search-data/table.json"])
+    texts = {tuple(row) for row in index_input(welsh, ordered_services(welsh))["docs"]}
     assert any("Canolfan Deulu" in row for row in texts)  # a listing written in Welsh is searched as Welsh
+    assert "teulu" in json.loads(files["search-data/text/terms.json"])  # ... under the radical of "Deulu"
 
 
 def test_sample_build_welsh_open_data_feed_and_scripts():

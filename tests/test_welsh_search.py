@@ -95,6 +95,7 @@ def _open_find(b, query: str, *, wait_place: bool = False):
     if wait_place:
         b.page.wait_for_selector("#hub-place-msg:not(:empty):not(:has-text('Looking up'))", state="attached", timeout=20000)
     b.page.wait_for_function("() => /^\\d+ service/.test(document.getElementById('hub-status').textContent)", timeout=20000)
+    b.page.wait_for_selector("#hub-find:not([data-busy])", state="attached", timeout=20000)  # cards wait for their details
     return b.page.eval_on_selector_all("#hub-results > li", "els => els.map(e => e.dataset.slug)")
 
 

@@ -1,10 +1,12 @@
 /*
  * The directory search page: text search, filters with counts, "near this place", a shortlist.
  *
- * Why it is like this: everything runs in the browser from the site's own files (search-data/results.json,
- * search-data/index.json, lunr.js from the mkdocs package, search-engine.js, geo.js), so nothing a professional
- * types leaves their machine and the page works on any static host. Text search is search-engine.js: one text
- * pipeline for the listings and for what is typed (see hub_build/publish/search/index.py for why).
+ * Why it is like this: everything runs in the browser from the site's own files, so nothing a professional
+ * types leaves their machine and the page works on any static host. What it fetches is what the screen needs
+ * (hub_build/publish/search/table.py, textindex.py): first search-data/table.json (facts to filter, count, place and
+ * sort every service: no text), then for a query only the text index shards of its words (search-engine.js,
+ * the same engine the build ran over the listings: one text pipeline), and the details (name, summary,
+ * contacts) only of the rows on screen, twenty to a file. Slugs come only when there is a shortlist.
  * Every piece of listing text is put into the page with textContent, never as HTML.
  */
 (function (global) {
@@ -29,7 +31,7 @@
   // Not "q": Material for MkDocs reads ?q= and opens its own search over the page.
   var TEXT_PARAM = "what";
   // Listing text without a language of its own is English: on a page in another language it says so.
-  var PAGE_LANG = doc.documentElement.lang || "en", TEXT_LANG = PAGE_LANG === "en" ? "" : "en";
+  var PAGE_LANG = doc.documentElement.lang || "en";
   var PAGE_SIZE = 20;
   var MAX_WORDS = 12;
   var MAX_WORD = 40;
@@ -53,11 +55,13 @@
   var MAX_QUERY = qBox.maxLength > 0 ? qBox.maxLength : 200, MAX_PLACE = placeBox.maxLength > 0 ? placeBox.maxLength : 100;
 
   // Lookups keyed by anything from a URL, a form or localStorage are Maps: "constructor" is just a name.
-  var table = null, C = {}, index = null, indexPromise = null, laByCode = new Map(), rowBySlug = new Map();
+  var table = null, T = null, index = null, indexPromise = null, laByCode = new Map(), rowBySlug = null;
+  var D = { slug: 0, name: 1, org: 2, summary: 3, phone: 4, email: 5, website: 6, langs: 7, addresses: 8, cy: 9 };  // table.py DETAILS
+  var chunks = new Map(), slugsPromise = null, slugList = null, generation = 0, coords = null, coordsPromise = null;
   var facets = [];
   var location_ = null;      // the resolved place, or null
   var placeText = "";        // what the place was resolved from
-  var shown = PAGE_SIZE, lastResults = [], lastKey = "";
+  var shown = PAGE_SIZE, lastResults = [], lastRelaxed = [], lastScores = null;
 
   /* ---------- data ---------- */
 
@@ -73,34 +77,66 @@
     });
   }
 
-  /* The table the page has loaded, for the engine: it indexes the names, organisations and summaries shown. */
-  var tableReady = null, tableLoaded = new Promise(function (resolve) { tableReady = resolve; });
-
-  /* The text index, built by search-engine.js from index.json and the result table (see that file for why). */
-  function buildIndex(data, rows) {
-    var own = {};
-    data.own.forEach(function (field, k) { own[field] = k; });
-    var docs = rows.map(function (row, i) {
-      return data.fields.map(function (field) {
-        var name = field[0];
-        return name in own ? data.text[i][own[name]] : row[C[data.table[name]]];
-      });
-    });
-    return engine.build(data.fields, docs, data.boosts, rows.map(function (row) { return row[C.name]; }));
-  }
-
+  /* The text index: its manifest now, its shards when words need them (search-engine.js's Searcher). */
   function loadIndex() {
     if (!indexPromise) {
-      indexPromise = Promise.all([getJSON("index.json"), tableLoaded]).then(function (got) {
+      indexPromise = getJSON("text/index.json").then(function (manifest) {
+        index = new engine.Searcher(manifest, function (name) { return getJSON("text/" + name); });
         mark("hub-index-loaded");
-        index = buildIndex(got[0], got[1].rows);
-        mark("hub-index-built");
         root.setAttribute("data-index", "ready");
         return index;
       });
       indexPromise.catch(function () { indexPromise = null; });  // a failed download can be tried again
     }
     return indexPromise;
+  }
+
+  /* The sites' coordinates (only a place needs them): null when here, else a Promise. */
+  function needCoords() {
+    if (coords) return null;
+    if (!coordsPromise) {
+      coordsPromise = getJSON("coords.json").then(function (data) { coords = data; });
+      coordsPromise.catch(function () { coordsPromise = null; });
+    }
+    return coordsPromise;
+  }
+
+  /* The details of rows (what a card shows): null when all are here already, else a Promise of them. */
+  function needDetails(rows) {
+    var size = table.chunk, wanted = new Set(), waits = [];
+    rows.forEach(function (i) { wanted.add(Math.floor(i / size)); });
+    wanted.forEach(function (k) {
+      var got = chunks.get(k);
+      if (got && got.rows) return;
+      if (!got) {
+        got = { promise: getJSON("details/" + k + ".json") };
+        got.promise.then(function (rows_) { got.rows = rows_; }, function () { chunks.delete(k); });  // may be tried again
+        chunks.set(k, got);
+      }
+      waits.push(got.promise);
+    });
+    return waits.length ? Promise.all(waits) : null;
+  }
+
+  /* One row's details, once needDetails has them. */
+  function detail(i) { return chunks.get(Math.floor(i / table.chunk)).rows[i % table.chunk]; }
+
+  /* Run `then` now when nothing is missing, or once it has come. */
+  function when(pending, then) { return pending ? pending.then(then) : Promise.resolve(then()); }
+
+  /* Slug -> row, for shortlists (saved by slug) and tests: fetched only when needed. */
+  function loadSlugs() {
+    if (!slugsPromise) {
+      slugsPromise = getJSON("slugs.json").then(function (list) {
+        var map = new Map();
+        list.forEach(function (slug, i) { map.set(slug, i); });
+        rowBySlug = map;
+        slugList = list;
+        return map;
+      });
+      slugsPromise.catch(function () { slugsPromise = null; });
+    }
+    return slugsPromise;
   }
 
   /* ---------- failed downloads ---------- */
@@ -116,8 +152,11 @@
       errorBox.hidden = true;
       errorBox.textContent = "";
       root.removeAttribute("data-failed");
+      var before = statusBox.textContent;
       statusBox.textContent = _("Loading…");
-      retry();
+      Promise.resolve(retry()).then(function () {  // a step that draws no results leaves the line as it was
+        if (statusBox.textContent === _("Loading…")) statusBox.textContent = before;
+      });
     });
     errorBox.appendChild(again);
     errorBox.hidden = false;
@@ -129,14 +168,8 @@
   /* Words a person typed, as the engine reads them (stop words dropped, at most a dozen). */
   function words(text) { return engine.words(text, engine.MAX_WORDS); }
 
-  /* Row number -> score for the typed text (search-engine.js), or null when there is nothing to search for. */
-  function textScores(text, typing) {
-    var found = engine.scores(index, text, typing);
-    if (found === null) return null;
-    var out = {};
-    found.forEach(function (score, ref) { out[ref] = score; });
-    return out;
-  }
+  /* Row number -> score for the typed text once its shards are here (search-engine.js), or null without words. */
+  function textScores(text, typing) { return index.scores(text, typing); }
 
   /* ---------- place ---------- */
 
@@ -149,17 +182,19 @@
    * nation or the whole UK) and how far its nearest site is. A service that covers the area is a result at
    * any distance; one that does not is a result only with a site within the radius, and is shown apart.
    */
-  function placeInfo(row, radius) {
-    var nearest = Infinity;
-    row[C.places].forEach(function (p) {
-      if (p[0] !== null) nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: p[0], lon: p[1] }));
-    });
+  function placeInfo(i, radius) {
+    var nearest = Infinity, sites = coords[i];
+    for (var k = 0; k < sites.length; k += 2) {
+      if (sites[k] !== null) {
+        nearest = Math.min(nearest, global.HubGeo.distanceMiles(location_, { lat: sites[k] / 10000, lon: sites[k + 1] / 10000 }));
+      }
+    }
     var la = laByCode.get(location_.la_code);
     var nation = nationCode(location_.nation);
     var reason = "";
-    if (la !== undefined && row[C.las].indexOf(la) >= 0) reason = fill(_("Covers {area}"), { area: location_.la_name });
-    else if (row[C.national]) reason = _("Covers the whole UK");
-    else if (nation >= 0 && row[C.coverage_nations].indexOf(nation) >= 0) {
+    if (la !== undefined && T.las[i].indexOf(la) >= 0) reason = fill(_("Covers {area}"), { area: location_.la_name });
+    else if (T.national[i]) reason = _("Covers the whole UK");
+    else if (nation >= 0 && T.coverage_nations[i].indexOf(nation) >= 0) {
       reason = fill(_("Covers all of {nation}"), { nation: table.vocab.nations[nation][1] });
     }
     var covers = reason !== "";
@@ -182,7 +217,7 @@
     return {
       key: key, legend: legend,
       options: table.vocab[category].map(function (t, i) { return { value: t[0], label: t[1], code: i }; }),
-      codes: single ? function (row) { return [row[C[column]]]; } : function (row) { return row[C[column]]; }
+      codes: single ? function (i) { return [T[column][i]]; } : function (i) { return T[column][i]; }
     };
   }
 
@@ -193,8 +228,8 @@
     return [
       vocabFacet("type", _("Type of service"), "types", "service_types"),
       vocabFacet("audience", _("Who it is for"), "audiences", "audiences"),
-      { key: "age", legend: _("Child's age"), options: ages, codes: function (row) {
-        var r = row[C.ages], out = [];
+      { key: "age", legend: _("Child's age"), options: ages, codes: function (i) {
+        var r = T.ages[i], out = [];
         if (!r) return out;
         table.ages.forEach(function (band, i) { if (r[0] <= band[1] && r[1] >= band[0]) out.push(i); });
         return out;
@@ -202,9 +237,9 @@
       vocabFacet("nation", _("Nation"), "nations", "nations"),
       { key: "la", legend: _("Local authority"), select: true,
         options: table.las.map(function (la, i) { return { value: la[0], label: la[1], code: i }; }),
-        codes: function (row) {
-          var out = row[C.las].slice();
-          row[C.places].forEach(function (p) { if (p[2] >= 0 && out.indexOf(p[2]) < 0) out.push(p[2]); });
+        codes: function (i) {
+          var out = T.las[i].slice(), sites = T.site_las[i];
+          for (var k = 0; k < sites.length; k++) if (sites[k] >= 0 && out.indexOf(sites[k]) < 0) out.push(sites[k]);
           return out;
         } },
       vocabFacet("referral", _("How to get help"), "referral", "referral_routes", true),
@@ -328,18 +363,34 @@
 
   /* ---------- running a search ---------- */
 
+  /* While a search waits for files, #hub-find has data-busy (tests and the benchmark wait for it to go). */
+  function busy(on) {
+    if (on) root.setAttribute("data-busy", "true");
+    else root.removeAttribute("data-busy");
+  }
+
+  /*
+   * Run the search the controls describe. Without words, or once the shards of the words are here, within
+   * the keystroke; else when they come, unless a newer search has started meanwhile (stale work is dropped).
+   */
   function update(typing) {
-    if (!table) return;
-    var q = qBox.value;
-    if (words(q).length && !index) {
-      statusBox.textContent = _("Loading the search index…");
-      loadIndex().then(function () { update(typing); }, function (error) {
-        statusBox.textContent = "";
-        failed(_("search index"), error, function () { update(typing); });
-      });
-      return;
-    }
-    var scores = words(q).length ? textScores(q, typing) : null;
+    if (!table) return Promise.resolve();
+    var gen = ++generation, q = qBox.value, text = words(q).length > 0;
+    var place = location_ ? needCoords() : null;
+    var pending = !text ? null : index ? index.prepare(q, typing) : loadIndex().then(function (ix) { return ix.prepare(q, typing); });
+    if (!pending && !place) return compute(text ? q : null, typing);
+    busy(true);
+    if (text && !index) statusBox.textContent = _("Loading the search index…");
+    return Promise.all([place, pending]).then(function () { if (gen === generation) return compute(text ? q : null, typing); }, function (error) {
+      if (gen !== generation) return;
+      busy(false);
+      statusBox.textContent = "";
+      failed(place && !coords ? _("services' places") : _("search index"), error, function () { update(typing); });
+    });
+  }
+
+  function compute(q, typing) {
+    var scores = q === null ? null : textScores(q, typing);
     var radius = Number(radiusBox.value) || 25;
     var chosenBy = facets.map(chosen);
     var active = chosenBy.map(function (c) { return c.length > 0; });
@@ -350,14 +401,15 @@
     var extra = facets.map(function () { return []; });
     var relaxed = facets.map(function () { return 0; });
     var results = [];
-    var rows = table.rows;
-    for (var i = 0; i < rows.length; i++) {
-      if (scores && !(i in scores)) continue;
+    var candidates = scores ? Array.from(scores.keys()) : null;  // with words, only the rows they found
+    var count = candidates ? candidates.length : table.count;
+    for (var n = 0; n < count; n++) {
+      var i = candidates ? candidates[n] : n;
       var info = null;
-      if (location_) { info = placeInfo(rows[i], radius); if (!info) continue; }
+      if (location_) { info = placeInfo(i, radius); if (!info) continue; }
       var codesBy = [], failed_ = -1, fails = 0;
       for (var f = 0; f < facets.length; f++) {
-        var codes = facets[f].codes(rows[i]);
+        var codes = facets[f].rowCodes[i];
         codesBy.push(codes);
         if (active[f] && !codes.some(function (c) { return chosenBy[f].indexOf(c) >= 0; })) { fails++; failed_ = f; }
         if (fails > 1) break;
@@ -370,16 +422,40 @@
         codesBy[f].forEach(function (c) { counts[c] = (counts[c] || 0) + 1; });
       }
       if (fails === 1) { relaxed[failed_]++; continue; }
-      results.push({ i: i, score: scores ? scores[i] : 0, place: info, covers: info ? info.covers : true });
+      results.push({ i: i, score: scores ? scores.get(i) : 0, place: info, covers: info ? info.covers : true });
     }
-    facets.forEach(function (facet, n) {
-      facet.counts = facet.options.map(function (o) { return base[n] + (extra[n][o.code] || 0); });
+    facets.forEach(function (facet, k) {
+      facet.counts = facet.options.map(function (o) { return base[k] + (extra[k][o.code] || 0); });
     });
     sortResults(results, scores);
     lastResults = results;
+    lastRelaxed = relaxed;
+    lastScores = scores;
     mark("hub-search-done");
     drawCounts();
-    drawResults(results, relaxed, scores);
+    drawStatus(results);
+    return show();
+  }
+
+  /* Draw the first `shown` results once their details (name, summary, contacts) are here. */
+  function show() {
+    var gen = generation;
+    var pending = needDetails(lastResults.slice(0, shown).map(function (r) { return r.i; }));
+    if (!pending) {
+      busy(false);
+      drawResults(lastResults, lastRelaxed, lastScores);
+      return Promise.resolve();
+    }
+    busy(true);
+    return pending.then(function () {
+      if (gen !== generation) return;
+      busy(false);
+      drawResults(lastResults, lastRelaxed, lastScores);
+    }, function (error) {
+      if (gen !== generation) return;
+      busy(false);
+      failed("results", error, show);
+    });
   }
 
   function effectiveSort(scores) {
@@ -402,15 +478,15 @@
 
   function sortResults(results, scores) {
     offerControls(scores);
-    var rows = table.rows, sort = effectiveSort(scores);
+    var sort = effectiveSort(scores);
     var compare = {
       relevance: function (a, b) { return b.score - a.score || a.i - b.i; },
       distance: function (a, b) {
-        return rows[a.i][C.overdue] - rows[b.i][C.overdue] || (a.place.miles - b.place.miles) || a.i - b.i;
+        return T.overdue[a.i] - T.overdue[b.i] || (a.place.miles - b.place.miles) || a.i - b.i;
       },
       name: function (a, b) { return a.i - b.i; },
       reviewed: function (a, b) {
-        var x = rows[a.i][C.reviewed], y = rows[b.i][C.reviewed];
+        var x = T.reviewed[a.i], y = T.reviewed[b.i];
         return x < y ? 1 : x > y ? -1 : a.i - b.i;
       }
     }[sort];
@@ -448,12 +524,18 @@
       : (covering === 1 ? _("{count} services for {place}: 1 covers {area}") : _("{count} services for {place}: {covering} cover {area}")), values);
   }
 
-  function drawResults(results, relaxed, scores) {
+  /* The status line says how many results there are: at once, before their details are here. */
+  function drawStatus(results) {
     var covering = 0;
     results.forEach(function (r) { if (r.covers) covering++; });
-    var others = results.length - covering;
     var key = statusText(results.length, covering);
     if (statusBox.textContent !== key) statusBox.textContent = key;
+    return covering;
+  }
+
+  function drawResults(results, relaxed, scores) {
+    var covering = drawStatus(results);
+    var others = results.length - covering;
     ruleBox.hidden = !location_;
     if (location_) {
       ruleBox.textContent = fill(_("Services that cover {area} (its council area, all of {nation} or the whole UK) come first, at any distance; after them come services that do not cover it but have a site within {miles} miles."),
@@ -545,42 +627,57 @@
       p.appendChild(a);
       p.appendChild(doc.createTextNode(" "));
     }
-    var name = row[C.name];
-    if (row[C.phone]) add(telURI(row[C.phone]), row[C.phone], fill(_("Phone {name}: {number}"), { name: name, number: row[C.phone] }));
-    if (row[C.email]) add("mailto:" + row[C.email], row[C.email], fill(_("E-mail {name}: {address}"), { name: name, address: row[C.email] }));
-    if (row[C.website] && /^https?:\/\//i.test(row[C.website])) {
-      add(row[C.website], full ? row[C.website] : _("Website"), full ? "" : fill(_("Website of {name}"), { name: name }));
+    var name = inPage(row, D.name).text;
+    if (row[D.phone]) add(telURI(row[D.phone]), row[D.phone], fill(_("Phone {name}: {number}"), { name: name, number: row[D.phone] }));
+    if (row[D.email]) add("mailto:" + row[D.email], row[D.email], fill(_("E-mail {name}: {address}"), { name: name, address: row[D.email] }));
+    if (row[D.website] && /^https?:\/\//i.test(row[D.website])) {
+      add(row[D.website], full ? row[D.website] : _("Website"), full ? "" : fill(_("Website of {name}"), { name: name }));
     }
     return p;
   }
 
+  /*
+   * A listing's name (D.name) or summary (D.summary) as this page shows it, {text, lang}: on the Welsh page its
+   * Welsh version where it has one (D.cy, in a hub with Welsh), else its own text; `lang` is set where the
+   * text's language is not the page's (the listing's name_language / text_language; untagged text is English).
+   */
+  function inPage(row, field) {
+    var which = field === D.name ? 0 : 1;
+    var welsh = PAGE_LANG === "cy" && row[D.cy] ? row[D.cy][which] : "";
+    if (welsh) return { text: welsh, lang: "" };
+    var lang = (row[D.langs] || [])[which] || "en";
+    return { text: row[field], lang: lang !== PAGE_LANG ? lang : "" };
+  }
+
+  /* 20260914 -> "2026-09-14" (table.json keeps review dates as numbers). */
+  function isoDate(n) { var t = String(n); return t.slice(0, 4) + "-" + t.slice(4, 6) + "-" + t.slice(6, 8); }
+
   function card(i, place, kind) {
-    var row = table.rows[i];
+    var row = detail(i);
     var li = el("li", "hub-card hub-result");
-    li.setAttribute("data-slug", row[C.slug]);
+    li.setAttribute("data-slug", row[D.slug]);
     // Results follow the h1; shortlist cards, and results under the "do not cover" heading, follow an h2.
     var h = el(kind === "result" && !(place && !place.covers) ? "h2" : "h3", "hub-card__title");
-    var a = el("a", "", row[C.name]);
-    a.href = serviceURL(row[C.slug]);
-    var langs = row[C.langs] || [];  // the listing's text_language / name_language (WCAG 3.1.2)
-    if (!langs[0] || !langs[1]) langs = [langs[0] || TEXT_LANG, langs[1] || TEXT_LANG];  // untagged text is English
-    if (langs[0] && langs[0] !== PAGE_LANG) a.lang = langs[0];
+    var name = inPage(row, D.name), text = inPage(row, D.summary);  // Welsh text on the Welsh page where there is some
+    var a = el("a", "", name.text);
+    a.href = serviceURL(row[D.slug]);
+    if (name.lang) a.lang = name.lang;
     h.appendChild(a);
     li.appendChild(h);
-    li.appendChild(el("p", "hub-card__org", row[C.org]));
-    var summary = el("p", "hub-card__summary", row[C.summary]);
-    if (langs[1] && langs[1] !== PAGE_LANG) summary.lang = langs[1];
+    li.appendChild(el("p", "hub-card__org", row[D.org]));
+    var summary = el("p", "hub-card__summary", text.text);
+    if (text.lang) summary.lang = text.lang;
     li.appendChild(summary);
     if (place) {
       li.setAttribute("data-covers", place.covers ? "yes" : "no");
       li.appendChild(el("p", "hub-card__where", place.reason + " · " +
                         (place.miles < Infinity ? fill(_("nearest site {distance} away"), { distance: miles(place.miles) }) : _("no site with a known location"))));
     }
-    var types = row[C.types].map(function (t) { return table.vocab.service_types[t][1]; }).join(", ");
-    li.appendChild(el("p", "hub-card__meta", types + (row[C.overdue] ? " · details last checked " + row[C.reviewed] : "")));
+    var types = T.types[i].map(function (t) { return table.vocab.service_types[t][1]; }).join(", ");
+    li.appendChild(el("p", "hub-card__meta", types + (T.overdue[i] ? " · " + fill(_("details last checked {date}"), { date: isoDate(T.reviewed[i]) }) : "")));
     if (kind === "full") {
       var addresses = el("ul", "hub-card__addresses");
-      row[C.places].forEach(function (p) { if (p[3]) addresses.appendChild(el("li", "", p[3])); });
+      row[D.addresses].forEach(function (text) { if (text) addresses.appendChild(el("li", "", text)); });
       li.appendChild(addresses);
     }
     li.appendChild(contactLinks(row, kind === "full"));
@@ -608,20 +705,25 @@
   function shortlist() { return memoryShortlist || readShortlist(); }
 
   function toggleButton(row) {
-    var slug = row[C.slug];
+    var slug = row[D.slug], name = inPage(row, D.name).text;
     var on = shortlist().indexOf(slug) >= 0;
     var b = el("button", "md-button hub-shortlist-toggle");
     b.type = "button";
     b.setAttribute("aria-pressed", on ? "true" : "false");
     b.appendChild(doc.createTextNode(on ? _("In shortlist") : _("Add to shortlist")));
-    b.appendChild(el("span", "md-visually-hidden", ": " + row[C.name]));
+    b.appendChild(el("span", "md-visually-hidden", ": " + name));
     b.addEventListener("click", function () {
       var slugs = shortlist().slice(), at = slugs.indexOf(slug);
       if (at >= 0) slugs.splice(at, 1); else slugs.push(slug);
       saveShortlist(slugs);
       drawShortlist();
-      announce(fill(at >= 0 ? _("Removed {name} from your shortlist ({count}).") : _("Added {name} to your shortlist ({count})."),
-                    { name: row[C.name], count: countOf(slugs) }));
+      var said = { name: name };
+      loadSlugs().then(function () {
+        said.count = countOf(slugs);
+        announce(fill(at >= 0 ? _("Removed {name} from your shortlist ({count}).") : _("Added {name} to your shortlist ({count})."), said));
+      }, function () {
+        announce(fill(at >= 0 ? _("Removed {name} from your shortlist.") : _("Added {name} to your shortlist."), said));
+      });
       Array.prototype.forEach.call(root.querySelectorAll(".hub-find__results .hub-shortlist-toggle"), function (other) {
         var li = other.closest("li");
         var inList = slugs.indexOf(li.getAttribute("data-slug")) >= 0;
@@ -633,7 +735,7 @@
   }
 
   function countOf(slugs) {
-    var n = slugs.filter(function (s) { return rowBySlug.has(s); }).length;
+    var n = slugs.filter(function (s) { return rowBySlug && rowBySlug.has(s); }).length;
     return fill(n === 1 ? _("1 service") : _("{count} services"), { count: n });
   }
 
@@ -647,9 +749,25 @@
     return global.location.origin + global.location.pathname + "?shortlist=" + slugs.map(encodeURIComponent).join(",");
   }
 
+  /*
+   * A list of services by slug (the shortlist, a shared one): the slugs and the details of its rows are
+   * fetched first when not here yet. Returns a Promise of the list drawn.
+   */
   function drawList(box, slugs, title, actions) {
+    if (!slugs.length) { drawListNow(box, [], title, actions); return Promise.resolve(); }
+    function draw() {
+      var known = slugs.filter(function (s) { return rowBySlug.has(s); });
+      return when(needDetails(known.map(function (s) { return rowBySlug.get(s); })), function () {
+        drawListNow(box, known, title, actions);
+      });
+    }
+    return (rowBySlug ? draw() : loadSlugs().then(draw)).catch(function (error) {
+      failed("shortlist", error, function () { drawList(box, slugs, title, actions); });
+    });
+  }
+
+  function drawListNow(box, known, title, actions) {
     box.textContent = "";
-    var known = slugs.filter(function (s) { return rowBySlug.has(s); });
     var h = el("h2", "", title + " (" + known.length + ")");
     h.id = box.id + "-title";
     box.appendChild(h);
@@ -664,7 +782,7 @@
       if (box === shortlistBox) {
         var remove = el("button", "md-button hub-shortlist__remove", _("Remove"));
         remove.type = "button";
-        var name = table.rows[rowBySlug.get(slug)][C.name];
+        var name = inPage(detail(rowBySlug.get(slug)), D.name).text;
         remove.appendChild(el("span", "md-visually-hidden", " " + fill(_("{name} from the shortlist"), { name: name })));
         remove.addEventListener("click", function () {
           var left = shortlist().filter(function (s) { return s !== slug; });
@@ -685,7 +803,7 @@
   }
 
   function drawShortlist() {
-    drawList(shortlistBox, shortlist(), _("Your shortlist"), function (bar, known) {
+    return drawList(shortlistBox, shortlist(), _("Your shortlist"), function (bar, known) {
       var print = el("button", "md-button", _("Print shortlist"));
       print.type = "button";
       print.addEventListener("click", function () {
@@ -724,13 +842,13 @@
     var text = new URLSearchParams(global.location.search).get("shortlist");
     sharedBox.hidden = !text;
     doc.documentElement.classList.toggle("hub-shared-view", !!text);
-    if (!text) return;
+    if (!text) return Promise.resolve();
     var seen = new Set();
     text.slice(0, MAX_SHARED * (MAX_SLUG + 1)).split(",").forEach(function (s) {
       if (s && s.length <= MAX_SLUG && seen.size < MAX_SHARED) seen.add(s);
     });
     var slugs = Array.from(seen);
-    drawList(sharedBox, slugs, _("Shortlist shared with you"), function (bar, known) {
+    return drawList(sharedBox, slugs, _("Shortlist shared with you"), function (bar, known) {
       var keep = el("button", "md-button", _("Add these to my shortlist"));
       keep.type = "button";
       keep.addEventListener("click", function () {
@@ -801,23 +919,30 @@
 
   /* ---------- wiring ---------- */
 
+  /* The page as the address describes it; resolves once its results (and any shared list) are drawn. */
   function restore() {
     applyParams(new URLSearchParams(global.location.search));
-    drawShared();
     shown = PAGE_SIZE;
-    return resolvePlace().then(function () { update(false); });
+    return Promise.all([drawShared(), resolvePlace().then(function () { return update(false); })]);
   }
 
   function start(data) {
     mark("hub-results-loaded");
+    if (PAGE_LANG === "cy" && data.vocab_cy) {  // the Welsh page names the terms in Welsh (table.py vocab_cy)
+      Object.keys(data.vocab).forEach(function (category) {
+        data.vocab[category].forEach(function (term, i) { if (data.vocab_cy[category][i]) term[1] = data.vocab_cy[category][i]; });
+      });
+    }
     table = data;
-    data.columns.forEach(function (name, i) { C[name] = i; });
+    T = data.columns;
     data.las.forEach(function (la, i) { laByCode.set(la[0], i); });
-    data.rows.forEach(function (row, i) { rowBySlug.set(row[C.slug], i); });
-    tableReady(data);
     facets = makeFacets();
+    facets.forEach(function (facet) {  // each row's codes per facet, once: every search counts them all
+      facet.rowCodes = [];
+      for (var i = 0; i < data.count; i++) facet.rowCodes.push(facet.codes(i));
+    });
     drawFacets();
-    drawShortlist();
+    var saved = drawShortlist();
     filterToggle.hidden = false;
     // Narrow screens: the filters wait behind a button (wide screens show them beside the results, see search.css).
     filterToggle.addEventListener("click", function () {
@@ -845,14 +970,15 @@
     moreButton.addEventListener("click", function () {
       var first = shown;
       shown += PAGE_SIZE;
-      drawResults(lastResults, facets.map(function () { return 0; }), null);
-      var next = root.querySelectorAll(".hub-find__results > li")[first];
-      if (next) next.querySelector("a").focus();
+      show().then(function () {
+        var next = root.querySelectorAll(".hub-find__results > li")[first];
+        if (next) next.querySelector("a").focus();
+      });
     });
     global.addEventListener("popstate", restore);
     global.addEventListener("afterprint", function () { doc.documentElement.classList.remove("hub-print-shortlist"); });
     global.addEventListener("storage", function (event) { if (event.key === STORE) { memoryShortlist = null; drawShortlist(); } });
-    return restore().then(function () {
+    return Promise.all([saved, restore()]).then(function () {
       root.setAttribute("data-ready", "true");
       if (!index) setTimeout(loadIndex, 0);  // fetched once the first results are on screen, for the first keystroke
     });
@@ -862,11 +988,28 @@
    * For tests and the curious: the engine as built here, and the search a typed query runs (text, with
    * typing=true as on each keystroke) giving slugs in the order "Best match" shows them.
    */
+  function scored(text, typing) {
+    return loadIndex().then(function (ix) { return ix.search(text, typing); }).then(function (scores) {
+      return loadSlugs().then(function () { return scores; });
+    });
+  }
   global.HubSearch = {
     index: function () { return index; }, words: words,
+    /* A Promise of the slugs in "Best match" order, or of null when the text has no words to search for. */
     ranked: function (text, typing) {
-      var refs = engine.ranked(index, text, typing);
-      return refs === null ? null : refs.map(function (i) { return table.rows[i][C.slug]; });
+      return scored(text, typing).then(function (scores) {
+        var refs = engine.order(scores);
+        return refs === null ? null : refs.map(function (i) { return slugList[i]; });
+      });
+    },
+    /* A Promise of slug -> score (null without words): what "Best match" orders by. */
+    scores: function (text, typing) {
+      return scored(text, typing).then(function (scores) {
+        if (scores === null) return null;
+        var out = {};
+        scores.forEach(function (score, i) { out[slugList[i]] = score; });
+        return out;
+      });
     }
   };
 
@@ -882,7 +1025,7 @@
 
   function load() {
     statusBox.textContent = _("Loading the directory…");
-    getJSON("results.json").then(start).catch(function (error) {
+    getJSON("table.json").then(start).catch(function (error) {
       statusBox.textContent = "";
       failed(_("directory"), error, load);
     });

@@ -1,11 +1,14 @@
 /*
- * The search box on every page: services, resources, practice examples, events and pages, from the site's
- * own Pagefind index (written by hub_build/publish/search/sitewide.py), plus "services near ..." when what is typed
- * is a postcode or a place (resolved by geo.js from the site's own geo data).
+ * The search box on every page: services from the directory's own text index (the one /find/ uses:
+ * search-engine.js over search-data/text/, then the details of the services shown), and resources, practice
+ * examples, events and pages from the site's Pagefind index (hub_build/publish/search/sitewide.py), plus
+ * "services near ..." when what is typed is a postcode or a place (resolved by geo.js from the site's own data).
  *
- * Why Pagefind and not Material's search: Material downloads its whole index before the first result, which
- * grows with every listing; Pagefind downloads only the index chunks for the words typed and the fragments
- * of the results shown (bench/README.md). Nothing typed leaves the site: every file comes from this origin.
+ * Why two engines: Material downloads its whole index before the first result, which grows with every
+ * listing; Pagefind downloads only the chunks for the words typed, but with every listing in it, it scored
+ * every matching page before returning ten (minutes at 100,000 listings). The directory's index fetches the
+ * shards of the words typed and ranks in the page; Pagefind keeps the few hundred pages. Both are fetched
+ * only when the box is used. Nothing typed leaves the site: every file comes from this origin.
  * Listing text is put into the page as text (excerpts keep only Pagefind's <mark>s), never as HTML.
  *
  * Accessible by design: a labelled search field, results announced in a status region, ArrowDown/ArrowUp
@@ -39,7 +42,8 @@
   var findURL = siteURL("data-find");
   if (engineURL.origin !== global.location.origin) return;  // never load code from elsewhere
 
-  var engine = null, seq = 0, placeTimer = 0, placeSeq = 0;
+  var engine = null, seq = 0, placeTimer = 0, placeSeq = 0, directory = null, chunks = new Map();
+  var dataURL = siteURL("data-search-data"), serviceURL = box.getAttribute("data-service-url");
 
   function loadEngine() {
     if (!engine) {
@@ -54,47 +58,129 @@
     return engine;
   }
 
-  var geo = null;
-  function loadGeo() {
-    if (global.HubGeo) return Promise.resolve(global.HubGeo);
-    if (!geo) {
-      geo = new Promise(function (resolve, reject) {
+  /* A script of this site, added once (a failed one may be tried again). */
+  var scripts = new Map();
+  function loadScript(url) {
+    if (!scripts.has(url)) {
+      scripts.set(url, new Promise(function (resolve, reject) {
         var script = doc.createElement("script");
-        script.src = siteURL("data-geo-script").href;
-        script.onload = function () { resolve(global.HubGeo); };
-        script.onerror = function () { geo = null; reject(new Error("geo.js did not load")); };
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = function () { scripts.delete(url); reject(new Error(url + " did not load")); };
         doc.head.appendChild(script);
-      });
+      }));
     }
-    return geo;
+    return scripts.get(url);
   }
 
-  /* Results as data, for the box and for tests and benchmarks: [{url, title, kind, org, excerpt}]. */
-  function search(text) {
-    return loadEngine().then(function (pagefind) {
-      // In a hub with Welsh (welsh.js), Pagefind, which matches words as written, also searches each Welsh
-      // mutation of the words, in the records with Welsh text only; each record keeps its best score.
-      var queries = global.HubWelsh ? global.HubWelsh.variants(text, 8) : [text];
-      return Promise.all(queries.map(function (q, i) {
-        return i ? pagefind.search(q, { filters: { lang: "cy" } }) : pagefind.search(q);
-      })).then(function (all) {
-        if (all.length === 1) return all[0];
-        var best = new Map();
-        all.forEach(function (found) {
-          ((found && found.results) || []).forEach(function (r) {
-            if (!best.has(r.id) || best.get(r.id).score < r.score) best.set(r.id, r);
-          });
-        });
-        return { results: Array.from(best.values()).sort(function (a, b) { return b.score - a.score; }) };
+  function loadGeo() {
+    if (global.HubGeo) return Promise.resolve(global.HubGeo);
+    return loadScript(siteURL("data-geo-script").href).then(function () { return global.HubGeo; });
+  }
+
+  function getJSON(path) {
+    var url = new URL(path, dataURL);
+    if (url.origin !== global.location.origin) return Promise.reject(new Error("search data must come from this site"));
+    return global.fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("could not load " + path + " (HTTP " + response.status + ")");
+      return response.json();
+    });
+  }
+
+  /* The directory's text index (search-engine.js with lunr.js's stemmer, then its manifest). */
+  function loadDirectory() {
+    if (!directory) {
+      var lunr = global.lunr ? Promise.resolve() : loadScript(siteURL("data-lunr").href);
+      directory = lunr.then(function () {
+        return global.HubSearchEngine ? null : loadScript(siteURL("data-engine").href);
+      }).then(function () {
+        return getJSON("text/index.json");
+      }).then(function (manifest) {
+        return new global.HubSearchEngine.Searcher(manifest, function (name) { return getJSON("text/" + name); });
       });
+      directory.catch(function () { directory = null; });
+    }
+    return directory;
+  }
+
+  /* The details (slug, name, organisation, summary, ...) of rows: hub_build/publish/search/table.py DETAILS. */
+  function details(rows, size) {
+    return Promise.all(rows.map(function (i) {
+      var k = Math.floor(i / size);
+      if (!chunks.has(k)) {
+        var p = getJSON("details/" + k + ".json");
+        p.catch(function () { chunks.delete(k); });
+        chunks.set(k, p);
+      }
+      return chunks.get(k).then(function (rows_) { return rows_[i % size]; });
+    }));
+  }
+
+  /*
+   * A listing's name (which 0) or summary (1) as this page shows it, {text, lang}: on a page in Welsh its Welsh
+   * version where it has one (details' last field in a hub with Welsh), else its own text; `lang` is set where
+   * the text's language is not the page's (untagged listing text is English).
+   */
+  var PAGE_LANG = doc.documentElement.lang || "en";
+  function shown(d, which) {
+    var welsh = PAGE_LANG === "cy" && d[9] ? d[9][which] : "";
+    if (welsh) return { text: welsh, lang: "" };
+    var lang = (d[7] || [])[which] || "en";
+    return { text: which ? d[3] : d[1], lang: lang !== PAGE_LANG ? lang : "" };
+  }
+
+  /* Services for the text: {total, exact, results} in the directory's own "Best match" order. */
+  function searchServices(text) {
+    return loadDirectory().then(function (searcher) {
+      return searcher.search(text, true).then(function (scores) {
+        var ranked = global.HubSearchEngine.order(scores) || [];
+        return details(ranked.slice(0, SHOWN), searcher.manifest.chunk).then(function (rows) {
+          return { total: ranked.length, exact: ranked.length > 0 && scores.get(ranked[0]) >= 1e6, results: rows.map(function (d) {
+            var name = shown(d, 0), summary = shown(d, 1);
+            return { url: new URL(serviceURL.replace("{slug}", encodeURIComponent(d[0])), doc.baseURI).href,
+                     title: name.text, titleLang: name.lang, kind: _("Service"), org: d[2], summary: summary.text,
+                     summaryLang: summary.lang };
+          }) };
+        });
+      });
+    });
+  }
+
+  /* Pages, resources, practice examples and events for the text (Pagefind): {total, results}. */
+  function searchPages(text) {
+    return loadEngine().then(function (pagefind) {
+      // Pages as written: Welsh mutations of typed words are searched in the services' Welsh fields, where
+      // the directory's index knows which text is Welsh (search-engine.js, welsh.js).
+      return pagefind.search(text);
     }).then(function (found) {
       var results = (found && found.results) || [];
       return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
         return { total: results.length, results: data.map(function (d) {
           var meta = d.meta || {};
-          return { url: d.url, title: meta.title || d.url, kind: meta.kind || _("Page"), org: meta.org || "", excerpt: d.excerpt || "" };
+          return { url: d.url, title: meta.title || d.url, kind: meta.kind || _("Page"), org: "", excerpt: d.excerpt || "" };
         }) };
       });
+    });
+  }
+
+  /*
+   * Results as data, for the box and for tests and benchmarks: {total, results: [{url, title, kind, org,
+   * excerpt (Pagefind's HTML) or summary (text)}], failed: what could not be searched}. A service whose
+   * name is the query comes first; then pages and services alternate, each in its own engine's order.
+   */
+  function search(text) {
+    function settle(p) { return p.then(function (v) { return v; }, function () { return null; }); }
+    return Promise.all([settle(searchServices(text)), settle(searchPages(text))]).then(function (both) {
+      var services = both[0], pages = both[1];
+      if (!services && !pages) throw new Error("the search could not load");
+      var s = services ? services.results.slice() : [], p = pages ? pages.results.slice() : [], out = [];
+      if (services && services.exact) out.push(s.shift());
+      while (out.length < SHOWN && (s.length || p.length)) {
+        if (p.length) out.push(p.shift());
+        if (s.length && out.length < SHOWN) out.push(s.shift());
+      }
+      return { total: (services ? services.total : 0) + (pages ? pages.total : 0), results: out,
+               failed: !services ? _("services") : !pages ? _("pages") : "" };
     });
   }
 
@@ -124,18 +210,21 @@
       a.href = new URL(r.url, global.location.href).href;
       var article = el("article", "md-search-result__article md-typeset");
       article.appendChild(el("p", "hub-sitesearch__kind", r.kind));
-      article.appendChild(el("p", "hub-sitesearch__title", r.title));
+      var title = article.appendChild(el("p", "hub-sitesearch__title", r.title));
+      if (r.titleLang) title.lang = r.titleLang;
       if (r.org) article.appendChild(el("p", "hub-sitesearch__org", r.org));
-      article.appendChild(excerpt(r.excerpt));
+      var summary = article.appendChild(r.summary !== undefined ? el("p", "hub-sitesearch__excerpt", r.summary) : excerpt(r.excerpt));
+      if (r.summaryLang) summary.lang = r.summaryLang;
       a.appendChild(article);
       li.appendChild(a);
       frag.appendChild(li);
     });
     list.appendChild(frag);
     var n = found.total;
-    var values = { count: n, text: text, shown: SHOWN };
+    var values = { count: n, text: text, shown: SHOWN, what: found.failed };
     status.textContent = fill(!n ? _("No results for “{text}”.") : n === 1 ? _("1 result for “{text}”.")
-      : n > SHOWN ? _("{count} results for “{text}”, the first {shown} shown.") : _("{count} results for “{text}”."), values);
+      : n > SHOWN ? _("{count} results for “{text}”, the first {shown} shown.") : _("{count} results for “{text}”."), values) +
+      (found.failed ? " " + fill(_("The {what} could not be searched just now: type again to retry."), values) : "");
   }
 
   function offer(href, text, kind) {
@@ -211,7 +300,7 @@
 
   function links() { return Array.prototype.slice.call(box.querySelectorAll(".hub-sitesearch__link")); }
 
-  input.addEventListener("focus", function () { open(); loadEngine(); });
+  input.addEventListener("focus", function () { open(); loadEngine(); loadDirectory(); });
   input.addEventListener("input", function () { open(); run(); });
   if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   form.addEventListener("submit", function (event) {

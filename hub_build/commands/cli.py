@@ -151,11 +151,28 @@ def _settings_from_config(config_file: Path) -> tuple[HubSettings, Path, Path]:
     return settings, root, root / str(config.get("docs_dir") or "docs")
 
 
-def _mkdocs(*args: str, **popen) -> int:
-    """Run MkDocs in its own process group; stopping hub-build (SIGINT, SIGTERM) stops it too."""
+# The renderers hub-build can drive: name -> (the adapter's child module, the package it needs, how to install it).
+RENDERERS = {
+    "mkdocs": ("hub_build.adapters.mkdocs.child", "mkdocs", "pip install 'mkdocs>=1.6,<2'"),
+    "properdocs": ("hub_build.adapters.properdocs.child", "properdocs", "pip install 'properdocs>=1.6,<1.7'"),
+    "zensical": ("hub_build.adapters.zensical.child", "zensical", "pip install zensical (Python 3.11 or newer)"),
+}
+RENDERER_OPTION = click.option(
+    "--renderer", type=click.Choice(sorted(RENDERERS)), default="mkdocs", show_default=True,
+    help="What renders the pages: MkDocs 1.6, ProperDocs (its maintained fork) or Zensical (see README, Renderers).",
+)
+
+
+def _renderer(renderer: str, *args: str, **popen) -> int:
+    """Run the renderer's adapter in its own process group; stopping hub-build (SIGINT, SIGTERM) stops it too."""
+    import importlib.util
+
     from hub_build.commands.children import run
 
-    code, stopped_by = run([sys.executable, "-m", "hub_build.adapters.mkdocs.child", *args], **popen)
+    module, package, install = RENDERERS[renderer]
+    if importlib.util.find_spec(package) is None:
+        _fail(f"the renderer '{renderer}' is not installed; install it with: {install}")
+    code, stopped_by = run([sys.executable, "-m", module, *args], **popen)
     if stopped_by is not None:
         click.echo("hub-build: stopped", err=True)
         sys.exit(128 + stopped_by)
@@ -178,7 +195,8 @@ def _read_config(config_file: Path) -> dict:
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: site_dir from mkdocs.yml).")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Treat warnings as errors.")
-def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+@RENDERER_OPTION
+def build(config_file: Path, site_dir: Path | None, strict: bool, renderer: str) -> None:
     """Build the site; a failed build leaves any previous site untouched."""
     from hub_build.publish.sitedir import clean_leftovers, site_folder_problem, staging_prefix
 
@@ -195,7 +213,7 @@ def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
     except OSError as error:
         _fail(f"cannot write the site beside {target}: {error.strerror or error}; nothing was built or changed")
     try:
-        code = _mkdocs("build", "-q", "-f", str(config_file), "-d", str(staging), *(["--strict"] if strict else []))
+        code = _renderer(renderer, "build", "-q", "-f", str(config_file), "-d", str(staging), *(["--strict"] if strict else []))
         if code != 0:
             click.echo(f"hub-build: the build failed; {target} was left as it was", err=True)
             sys.exit(1)
@@ -223,8 +241,9 @@ def _swap_in(staging: Path, target: Path) -> None:
 @main.command()
 @CONFIG_OPTION
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-@click.option("-v", "--verbose", is_flag=True, help="Show everything MkDocs says, not only problems.")
-def serve(config_file: Path, dev_addr: str, verbose: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Show everything the renderer says, not only problems.")
+@RENDERER_OPTION
+def serve(config_file: Path, dev_addr: str, verbose: bool, renderer: str) -> None:
     """Serve the hub locally, rebuilding when content, listings or settings change."""
     from hub_build.commands.serving import announce_when_up, check_address, served_url
 
@@ -235,7 +254,7 @@ def serve(config_file: Path, dev_addr: str, verbose: bool) -> None:
         _fail(str(error))
     url = served_url(host, port, config.get("site_url"))
     args = ["serve", "-f", str(config_file), "-a", dev_addr, *([] if verbose else ["-q"])]
-    sys.exit(_mkdocs(*args, on_start=lambda child: announce_when_up(child, host, port, url)))
+    sys.exit(_renderer(renderer, *args, on_start=lambda child: announce_when_up(child, host, port, url)))
 
 
 @main.command()

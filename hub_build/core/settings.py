@@ -84,6 +84,12 @@ class HubSettings(BaseModel):
         "'Report a problem', when the hub's repository is known (repository, or a GitHub edit_url)",
     )
 
+    fast_pages: bool = Field(
+        True, description="Write listing and browse pages straight into the theme's page frame, captured once per "
+        "folder, instead of rendering each through MkDocs (same pages, several times faster); false renders every "
+        "page through MkDocs",
+    )
+
     languages: list[Literal["en", "cy"]] = Field(
         ["en"], description="The languages the site is built in: English alone by default; [en, cy] also builds "
         "the whole site in Welsh under /cy/, every page linking its other version",

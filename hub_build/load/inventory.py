@@ -370,14 +370,14 @@ def _translations(inventory: Inventory, settings: HubSettings) -> None:
 
 def _looks_like(path: Path, suffix: str) -> bool:
     signatures = SIGNATURES.get(suffix)
-    if not signatures and suffix != "webp":  # (webp has no fixed prefix: checked below, as it was never reached)
+    if signatures is None and suffix != "webp":  # webp has no fixed prefix: checked below (it was once never reached)
         return True
     try:
         with open(path, "rb") as handle:
             head = handle.read(16)
     except OSError:
         return False
-    if suffix == "webp":
+    if signatures is None:  # webp
         return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
     return head.startswith(signatures)
 

@@ -111,19 +111,27 @@ def _load_services(hub: Hub, context: dict) -> None:
             seen[slug] = source
         else:
             hub.problems.append(name_problem)
-        raw = _read(hub, path, source)
-        if raw is None:
-            continue
-        data, positions, problems = parse_document(raw, source, front_matter=False)
-        hub.problems.extend(problems)
-        if data is None:
-            continue
-        hub.problems.extend(placeholders.problems(data, positions, source))
-        service, problems = validate(Service, data, source, positions, context)
-        hub.problems.extend(problems)
-        if service is not None and name_problem is None and not positions.problems:
-            hub.services.append(ServiceEntry(slug, source, service, positions))
-            hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+        entry = load_service(hub, path, source, context)
+        if entry is not None and name_problem is None:
+            hub.services.append(entry)
+
+
+def load_service(hub: Hub, path: Path, source: str, context: dict) -> Optional[ServiceEntry]:
+    """One listing file read and validated; its problems go to hub.problems (pipeline.reload_listings reuses it)."""
+    raw = _read(hub, path, source)
+    if raw is None:
+        return None
+    data, positions, problems = parse_document(raw, source, front_matter=False)
+    hub.problems.extend(problems)
+    if data is None:
+        return None
+    hub.problems.extend(placeholders.problems(data, positions, source))
+    service, problems = validate(Service, data, source, positions, context)
+    hub.problems.extend(problems)
+    if service is None or positions.problems:
+        return None
+    hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+    return ServiceEntry(path.stem, source, service, positions)
 
 
 def _read(hub: Hub, path: Path, source: str) -> bytes | None:

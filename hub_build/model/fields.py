@@ -41,9 +41,17 @@ def is_noncharacter(ch: str) -> bool:
     return 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
 
 
+# Every character _check_characters may refuse: Unicode categories Cc (controls), Cs (surrogates) and Co
+# (private use), and the noncharacters. One regex search finds the first candidate; the rule below decides.
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+                      + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+                      + "\U000f0000-\U0010ffff]")
+
+
 def _check_characters(value: str, *, multiline: bool) -> str:
     """Refuse characters that no reader can see or that make the feeds and calendars invalid XML/text."""
-    for ch in value:
+    for match in _SUSPECT.finditer(value):  # most text has none: no per-character Python loop
+        ch = match.group(0)
         if ch in "\n\t" and multiline:
             continue
         category = unicodedata.category(ch)

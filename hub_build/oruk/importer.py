@@ -186,21 +186,12 @@ class _Reader:
             listing["cost"] = cost
         if terms.get("formats"):
             listing["formats"] = terms["formats"]
-        locations = self.locations(data, at)
-        if locations:
-            listing["locations"] = locations
-        coverage = self.coverage(data, at)
-        if coverage:
-            listing["coverage"] = coverage
-        contact = self.contact(data, at)
-        if contact:
-            listing["contact"] = contact
-        hours = self.hours(data, at)
-        if hours:
-            listing["opening_hours"] = hours
-        languages = self.languages(data, at)
-        if languages:
-            listing["languages"] = languages
+        sections = (("locations", self.locations), ("coverage", self.coverage), ("contact", self.contact),
+                    ("opening_hours", self.hours), ("languages", self.languages))
+        for key, read in sections:  # in the listing's field order; empty sections are left out
+            value = read(data, at)
+            if value:
+                listing[key] = value
         reviewed = self.text(data.get("assured_date"), f"{at}.assured_date")
         if reviewed is None:
             modified = self.text(data.get("last_modified"), f"{at}.last_modified")

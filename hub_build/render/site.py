@@ -20,7 +20,7 @@ from hub_build.core.dates import long_date
 from hub_build.model.fields import suggest_slug, tel_uri
 from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
-from hub_build.render.sanitise import render_markdown
+from hub_build.render.markdown_cache import MarkdownCache
 from hub_build.core.urls import SiteUrls
 from hub_build.render.languages import SOURCE_LANGUAGE, translations
 
@@ -44,6 +44,10 @@ class GeneratedPage:
     description: str
     render: Callable[[str], str]  # the page's own URL -> its HTML body
     kind: str = "browse"
+    # A list page: the slugs of the listings it shows, and of its whole list (all its pages), in order; `serve`
+    # re-renders a list page when its list changed or it shows a changed listing (None: not a list page).
+    shows: tuple[str, ...] | None = None
+    listed: tuple[str, ...] | None = None
 
 
 def _env(language: str = SOURCE_LANGUAGE) -> Environment:
@@ -89,6 +93,7 @@ class HubSite:
     def _(self) -> Callable[[str], str]:
         """gettext for the hub's words in Python (titles, descriptions); extracted by Babel like the templates'."""
         return translations(self.language).gettext
+    markdown: MarkdownCache = field(default_factory=MarkdownCache)  # listing descriptions, kept between builds
 
     # --- URLs ----------------------------------------------------------------
     def service_url(self, slug: str) -> str:
@@ -183,7 +188,7 @@ class HubSite:
         description = text("description")
         return self._templates.get_template("listing.html").render(
             entry=entry, areas=areas, locations=locations, text=text, description_lang=description.lang,
-            description=Markup(render_markdown(description.text)) if description.text else "",  # noqa: S704 - sanitised by nh3
+            description=Markup(self.markdown.render(description.text)) if description.text else "",  # noqa: S704 - sanitised by nh3
             fell_back=self.language != SOURCE_LANGUAGE and text("summary").fell_back,
             overdue=self.hub.is_overdue(service.last_reviewed), reviewed=self.date(service.last_reviewed),
             edit_url=edit.replace("{path}", entry.source) if edit else "",
@@ -236,6 +241,7 @@ class HubSite:
         pages = max(1, -(-len(entries) // size))
         uris = {n: f"{folder}/index.md" if n == 1 else f"{folder}/page-{n}.md" for n in range(1, pages + 1)}
         page_links = {n: self.urls.url(uri) for n, uri in uris.items()}
+        listed = tuple(e.slug for e in entries)
         result = []
         for number, uri in uris.items():
             def render(page_url: str, number: int = number) -> str:
@@ -243,7 +249,8 @@ class HubSite:
                 return self.render_list(title, intro, entries, number, page_links, page_url, more)
 
             shown_title = title if number == 1 else f"{title} (page {number})"
-            result.append(GeneratedPage(uri, shown_title, intro, render))
+            shows = listed[(number - 1) * size: number * size]
+            result.append(GeneratedPage(uri, shown_title, intro, render, shows=shows, listed=listed))
         return result
 
     def plan(self) -> list[GeneratedPage]:
@@ -252,7 +259,7 @@ class HubSite:
         for entry in self.services:
             pages.append(GeneratedPage(
                 f"services/{entry.slug}.md", entry.service.name, entry.service.summary,
-                partial(self.render_listing, entry), kind="listing",
+                partial(self.render_listing, entry), kind="listing", shows=(entry.slug,),
             ))
         _ = self._
         pages.append(GeneratedPage("services/index.md", _("Find services"), _("Browse the directory of support services."),
@@ -414,7 +421,7 @@ class HubSite:
         ctx = LinkContext(self, page_url)
         return self._templates.get_template("search.html").render(
             env=ctx, total=len(self.services), radii=(5, 10, 25, 50, 100), max_query=200, max_place=100,
-            search_base=ctx.link("search-data/"), geo_base=ctx.link(self.shared + "geo/"), assets=ctx.link("assets/hub/"),
+            search_base=ctx.link(self.shared + "search-data/"), geo_base=ctx.link(self.shared + "geo/"), assets=ctx.link("assets/hub/"),
             service_url=ctx.link(self.service_url("{slug}")),
             directory=self.urls.url("services/index.md"), az=self.urls.url("browse/a-z/index.md"),
             area_index=self.urls.url("browse/areas/index.md"),

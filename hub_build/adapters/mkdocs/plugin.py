@@ -6,7 +6,6 @@ module only maps MkDocs events onto it, so the hub can move renderer later.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -21,24 +20,27 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
-from hub_build.load.config_links import link_setting_problems
+from hub_build.adapters.mkdocs.fastserve import FastServe
+from hub_build.adapters.mkdocs.framing import Framing
+from hub_build.adapters.markdown_cache import markdown_cache
+from hub_build.adapters.pages import BuildRefused, SitePages, checked_hub, plain
+from hub_build.core.hub import EventEntry, PracticeEntry, ResourceEntry, ServiceEntry
+from hub_build.core.yamlsource import Positions
+from hub_build.render.frame import FrameError
+from hub_build.render.site import GeneratedPage
+from hub_build.adapters.pages import MARKER as _HUB_MARKER
 from hub_build.render.csp import ThemeSnippets, meta_tag
 from hub_build.core.hub import Hub
 from hub_build.load.inventory import visible
-from hub_build.pipeline import load_hub
-from hub_build.core.problems import format_report
-from hub_build.publish.extras import THEME_DIR, publish_extras, publish_language_files, publish_feeds, publish_open_data
-from hub_build.render.sanitise import sanitise_page
-from hub_build.render.site import BLOCK_NAMES, FIND_PAGE, GeneratedPage, HubSite
+from hub_build.publish.extras import THEME_CSS, THEME_DIR, theme_scripts
+from hub_build.render.site import HubSite
 from hub_build.core.urls import SiteUrls
-from hub_build.render.languages import SOURCE_LANGUAGE, alternates, shared_root, translations
+from hub_build.render.languages import SOURCE_LANGUAGE, shared_root
 from hub_build.adapters.mkdocs.languages import build_languages
-from hub_build.publish.search.sitewide import PageRecord, SitewideSearchError, write_sitewide_index
-from hub_build.core.settings import HubSettings, read_mkdocs_config
-from hub_build.publish.sitedir import site_folder_problem
+from hub_build.publish.search.sitewide import SitewideSearchError
+from hub_build.core.settings import HubSettings
 
 log = logging.getLogger("mkdocs.plugins.hub")
-_MARKER = re.compile(r"<!--\s*hub:([a-z-]+)\s*-->")
 
 
 class HubPlugin(BasePlugin):
@@ -49,10 +51,14 @@ class HubPlugin(BasePlugin):
         self.settings = HubSettings()
         self.hub: Hub | None = None
         self.site: HubSite | None = None
-        self.generated: dict[str, GeneratedPage] = {}
-        self.sector_intros: dict[str, str] = {}  # an editor's content/sectors/KEY.md -> KEY: lists follow its text
-        self.search_pages: list[PageRecord] = []  # pages for the site-wide search box (listings come from the Hub)
-        self.page_kinds: dict[str, str] = {}  # src_uri -> "Resource", "Practice example" or "Event"
+        self.pages: SitePages | None = None  # the pages' plan, settings and finished bodies (adapters/pages.py)
+        self.framing = Framing()  # listing and browse pages written into the theme's frame (framing.py)
+        self.plan: list[GeneratedPage] = []  # the generated pages of this build, framed or not
+        self.planned: set[str] = set()  # every page the site plans (serve: a change to it means a full rebuild)
+        self.env: Any = None
+        self.nav: Any = None
+        self.files: Files | None = None
+        self.fast_serve: FastServe | None = None  # under `mkdocs serve`: fast edits (fastserve.py)
         self.language = SOURCE_LANGUAGE  # the language of the site this build writes
         self.parent: HubPlugin | None = None  # the English build, when this one builds another language
         self.root_url = ""  # the English site's address (site_url): every language's pages are found from it
@@ -60,6 +66,11 @@ class HubPlugin(BasePlugin):
     def adopt(self, parent: HubPlugin, language: str) -> None:
         """Make this the `language` build of the English one: its checked settings and Hub are reused."""
         self.parent, self.language, self.settings, self.root_url = parent, language, parent.settings, parent.root_url
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under `serve` the plugin lives across rebuilds (MkDocs keeps plugins that have on_startup), so a
+        changed listing can be re-rendered on its own instead of the whole site being rebuilt."""
+        self.fast_serve = FastServe(self) if command == "serve" else None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options are checked by the same pydantic model the CLI uses: one definition."""
@@ -79,79 +90,62 @@ class HubPlugin(BasePlugin):
             return self._configure(config, self.parent.hub)
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         config_file = Path(config.config_file_path) if config.config_file_path else root / "mkdocs.yml"
-        refused = site_folder_problem(Path(config.site_dir), root, Path(config.docs_dir), self.settings, config_file)
-        if refused:  # checked before MkDocs empties the site folder
-            raise PluginError(f"{refused}; nothing was built or changed")
-        hub = load_hub(root, self.settings, docs_dir=Path(config.docs_dir))
-        if config.config_file_path:
-            path = Path(config.config_file_path)
-            hub.problems.extend(link_setting_problems(path, read_mkdocs_config(path), path.name))
-        for problem in hub.warnings:
-            # Overdue reviews are the editors' to-do list, not a broken build.
-            level = logging.INFO if problem.field == "last_reviewed" else logging.WARNING
-            log.log(level, problem.as_text())
-        if hub.errors:
-            raise PluginError(
-                f"the hub's content has {len(hub.errors)} error(s); nothing was built.\n"
-                + format_report(hub.errors) + "\nRun 'hub-build validate' for the full report."
-            )
+        try:
+            hub = checked_hub(root, self.settings, Path(config.docs_dir), Path(config.site_dir),
+                              config_file if config.config_file_path else None, log)
+        except BuildRefused as refused:
+            raise PluginError(str(refused)) from None
+        # Every problem has been reported: the position of each value (about 15 KB a listing) is not needed
+        # to render or publish, and dropping it keeps the build's peak memory down at 10,000 listings.
+        items: list[ServiceEntry | ResourceEntry | PracticeEntry | EventEntry] = [*hub.services, *hub.resources, *hub.practice, *hub.events]
+        for item in items:
+            item.positions = Positions()
         self.root_url = config.site_url or ""
         return self._configure(config, hub)
 
     def _configure(self, config: MkDocsConfig, hub: Hub) -> MkDocsConfig:
         self.hub = hub
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
-                            language=self.language, shared=shared_root(self.language))
-        if len(self.settings.languages) > 1:
+                            markdown=markdown_cache(hub.root), language=self.language, shared=shared_root(self.language))
+        self.pages = SitePages(hub, self.site, root_url=self.root_url)
+        if self.pages.multilingual:
             # Material includes partials/alternate.html (the hub's language switch, theme/) when this is set; not
             # a list, so its base.html prints no alternates of its own: the hub's are per page (main.html).
             config.extra["alternate"] = True
-            config.extra_javascript.append("assets/hub/language.js")  # the switch keeps the reader's place
-        _ = self.site._  # the kinds the site-wide search shows, in the site's language
-        self.page_kinds = dict.fromkeys(hub.resources_by_uri, _("Resource"))
-        self.page_kinds.update({entry.src_uri: _("Practice example") for entry in hub.practice})
-        self.page_kinds.update({entry.src_uri: _("Event") for entry in hub.events})
         config.theme.dirs.insert(0, str(THEME_DIR))
-        config.extra_css.append("assets/hub/hub.css")
-        config.extra_javascript.append("assets/hub/filter.js")  # on-page list filters (does nothing without one)
-        config.extra_javascript.append("assets/hub/print.js")  # the print header's date and page address
-        config.extra_javascript.append("assets/hub/keyboard.js")  # the header's menu and search buttons by keyboard
-        config.extra_css.append("assets/hub/search.css")
-        if hub.has_welsh:  # Welsh mutations for the search box (welsh.js), before the box's script
-            config.extra_javascript.append("assets/hub/welsh.js")
-        config.extra_javascript.append("assets/hub/sitesearch.js")  # the search box on every page (theme/partials/search.html)
-        config.extra_css.append("assets/hub/sitesearch.css")
-        config.extra_css.append("assets/hub/suggest.css")  # the suggest-a-listing form (suggest.js is loaded by its page)
+        config.extra_css.extend(THEME_CSS)
+        config.extra_javascript.extend(theme_scripts(hub))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.site is not None and self.hub is not None
+        assert self.pages is not None
         self._publish_only_classified(files, config)
-        self.generated = {}
-        self.sector_intros = {}
-        self.search_pages = []
-        for page in self.site.plan():
-            if files.get_file_from_path(page.src_uri) is not None and page.kind == "sector":
-                self.sector_intros[page.src_uri] = page.src_uri.rsplit("/", 1)[-1][:-3]
-                continue  # the editor's introduction, with the sector's lists appended
-            if files.get_file_from_path(page.src_uri) is not None and page.kind != "listing":
-                continue  # an editor's own page of that name wins
-            self.generated[page.src_uri] = page
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in ("listing", "browse", "sector") else InclusionLevel.UNDEFINED
+        self.framing = Framing()
+        self.files = files
+        self.plan = self.pages.plan(lambda src_uri: files.get_file_from_path(src_uri) is not None)
+        if self.fast_serve is not None:
+            assert self.site is not None
+            self.planned = {page.src_uri for page in self.site.plan()}
+        framed = self.framing.choose(self.plan, files, config) if self.settings.fast_pages else set()
+        for page in self.plan:
+            inclusion = InclusionLevel.UNDEFINED if self.pages.in_nav(page) else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
+            if page.src_uri in framed:
+                del self.pages.generated[page.src_uri]  # the hub writes it after the build (framing.py)
+                self.framing.add(page, files, config)
+                continue
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        """On a site in another language, the navigation names the hub's own pages in that language (the titles
-        in mkdocs.yml are the editors' English); editors' pages keep their titles."""
-        if self.language != SOURCE_LANGUAGE:
-            for page in nav.pages:
-                generated = self.generated.get(page.file.src_uri)
-                if generated is not None:
-                    page.title = html.escape(generated.title, quote=False)  # Material prints navigation titles unescaped
+        self.nav = nav
+        assert self.pages is not None
+        for page in nav.pages:  # another language's site names the hub's own pages in its language
+            title = self.pages.nav_title(page.file.src_uri)
+            if title is not None:
+                page.title = title
         return nav
 
     def _publish_only_classified(self, files: Files, config: MkDocsConfig) -> None:
@@ -176,168 +170,96 @@ class HubPlugin(BasePlugin):
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """MkDocs is given the body the hub read and checked, never the file again: its own front-matter
         reader (which expands YAML aliases and reads 'Key: value' first lines as settings) never runs."""
-        if page.file.src_uri in self.generated:
+        if self.pages is not None and page.file.src_uri in self.pages.generated:
             return None
-        source = self._source(page.file.src_uri)[0] if self.hub else None
+        if page.file.src_uri in self.framing.stand_ins:
+            return None
+        source = self.pages.source(page.file.src_uri)[0] if self.pages else None
         if source is None:
             raise PluginError(f"{page.file.src_uri} was not checked by the hub; nothing was built")
         return "\n" + source.body  # a leading blank line: nothing in the body can be read as page settings
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        generated = self.generated.get(page.file.src_uri)
-        if generated is None:
-            page.meta = self._page_meta(page.file.src_uri)
-        if generated is not None:
-            page.meta["title"] = html.escape(generated.title)
-            page.meta["description"] = html.escape(generated.description)
-            if generated.src_uri == FIND_PAGE:
-                page.meta["hide"] = ["navigation", "toc"]  # room for the filters beside the results
-            if generated.kind == "browse":
-                page.meta["search"] = {"exclude": True}  # lists repeat the listings' own text
-            if generated.kind == "listing":
-                # The directory search page finds listings from its own compact index; keeping them out of
-                # Material's search_index.json stops it growing with every listing (see bench/README.md).
-                page.meta["search"] = {"exclude": True}
+        assert self.pages is not None
+        if page.file.src_uri in self.framing.stand_ins:  # its title and description are the frame's markers
+            markers = self.framing.markers
+            page.meta = {"title": markers.title, "description": markers.description, "search": {"exclude": True}}
             return ""
-        return markdown
-
-    def _page_meta(self, src_uri: str) -> dict[str, Any]:
-        """The only page settings the theme sees: checked values, every printed one plain text escaped once
-        (Material prints title, description and subtitle unescaped, and strips tags from the title)."""
-        assert self.hub is not None and self.site is not None
-        meta: dict[str, Any] = {}
-        source, english = self._source(src_uri)[0], self.hub.pages.get(src_uri)
-        if source is not None and english is not None and type(source.meta) is not type(english.meta):
-            source = english  # an item's sibling holds its text only: the page's settings are the original's
-        if source is not None and source.meta is not None:
-            meta = source.meta.model_dump(exclude_none=True, exclude_defaults=True)
-            if source.meta.search is not None:
-                meta["search"] = {"exclude": source.meta.search.exclude}
-        resource = self.hub.resources_by_uri.get(src_uri)
-        if resource is not None:
-            meta["title"] = self.hub.text(resource, "title", self.language).text
-            meta["description"] = self.hub.text(resource, "summary", self.language).text
-        known = self.site.knowledge.meta_for(src_uri)
-        if known is not None:
-            meta["title"], meta["description"] = known
-        for key in ("title", "description", "subtitle"):
-            if isinstance(meta.get(key), str):
-                meta[key] = html.escape(meta[key].replace("<", "").replace(">", ""))
-        return meta
+        generated = self.pages.generated.get(page.file.src_uri)
+        if generated is None:
+            page.meta = self.pages.editor_meta(page.file.src_uri)
+            return markdown
+        page.meta.update(self.pages.generated_meta(generated))
+        return ""
 
     def on_page_content(self, html_body: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.site is not None and self.hub is not None
-        generated = self.generated.get(page.file.src_uri)
+        assert self.pages is not None
+        if page.file.src_uri in self.framing.stand_ins:
+            return self.framing.markers.body
+        generated = self.pages.generated.get(page.file.src_uri)
         if generated is not None:
-            if generated.kind not in ("listing", "browse"):
-                # Lists (sector, index and event pages) are found by what they are, not by the items they
-                # repeat: each item is a search result of its own.
-                self._add_search_page(page, self.site._("Page"), f"<p>{html.escape(generated.description)}</p>")
-            return generated.render(page.url)
-        parts = _MARKER.split(html_body)
-        text_lang = self._foreign_text(page.file.src_uri)  # ' lang="en"' for the editor's English on a Welsh page
-        body = "".join(
-            _in_language(sanitise_page(part), text_lang) if index % 2 == 0 else
-            (self.site.render_block(part, page.url) if part in BLOCK_NAMES else "")
-            for index, part in enumerate(parts)
-        )
-        if text_lang:  # the Welsh site shows the English page, and says so in Welsh
-            body = ('<p class="hub-fallback">'
-                    + html.escape(self.site._("This page is not yet available in this language, so it is shown in English."))
-                    + "</p>" + body)
-        resource = self.hub.resources_by_uri.get(page.file.src_uri)
-        if resource is not None:
-            title = self.hub.text(resource, "title", self.language)
-            body = (f"<h1{_lang_attribute(title.lang, self.language)}>{html.escape(title.text)}</h1>"
-                    + self.site.render_resource_panel(resource, page.url) + body)
-        panel = self.site.knowledge.page_for(page.file.src_uri, page.url)
-        if panel is not None:
-            item = next((e for e in [*self.hub.practice, *self.hub.events] if e.src_uri == page.file.src_uri), None)
-            title = self.hub.text(item, "title", self.language) if item is not None else None
-            heading = (f"<h1{_lang_attribute(title.lang, self.language)}>{html.escape(title.text)}</h1>" if title
-                       else f"<h1{text_lang}>{html.escape(panel[0])}</h1>")
-            body = heading + panel[2] + body
-        body += self.site.report_for(page.file.src_uri, page.url)  # 'Report a problem' on item pages
-        if page.file.src_uri in self.sector_intros:
-            body += self.site.render_sector(self.sector_intros[page.file.src_uri], page.url, with_title=False)
+            return self.pages.generated_body(generated, page.url)
         if "title" not in page.meta and page.title:
-            page.meta["title"] = html.escape(re.sub(r"<[^>]*>", "", page.title).replace("<", "").replace(">", ""))
-        self._add_search_page(page, self._kind(page.file.src_uri), body)
-        return body
-
-    def _source(self, src_uri: str):
-        """(the checked Markdown page this site shows for `src_uri`, whether it is the English page standing in for
-        a version in the site's language that does not exist): a Welsh sibling (about.cy.md) on the Welsh site."""
-        assert self.hub is not None
-        if self.language == SOURCE_LANGUAGE:
-            return self.hub.pages.get(src_uri), False
-        return self.hub.page_in(src_uri, self.language)
-
-    def _foreign_text(self, src_uri: str) -> str:
-        """The lang attribute an editor's page text needs on this site: ' lang="en"' when the site shows the English
-        page in place of a version in its own language; '' when the text is in the site's language."""
-        return f' lang="{SOURCE_LANGUAGE}"' if self._source(src_uri)[1] else ""
-
-    def _kind(self, src_uri: str) -> str:
-        """What an editor's page is, as the site-wide search labels it."""
-        return self.page_kinds.get(src_uri, self.site._("Page") if self.site else "Page")
-
-    def _add_search_page(self, page: Page, kind: str, body: str) -> None:
-        search = page.meta.get("search")
-        if isinstance(search, dict) and search.get("exclude"):
-            return  # the editor's own opt-out, as Material's search honours it
-        title = html.unescape(re.sub(r"<[^>]*>", "", str(page.meta.get("title") or page.title or "")))
-        self.search_pages.append(PageRecord(url=page.url, kind=kind, title=title, body_html=body))
+            page.meta["title"] = plain(re.sub(r"<[^>]*>", "", page.title))
+        if self.fast_serve is not None and (_HUB_MARKER.search(html_body) or page.file.src_uri in self.pages.sector_intros):
+            # it shows listings: redone on fast edits
+            self.fast_serve.editor_pages[page.file.src_uri] = (html_body, dict(page.meta), page.title or "")
+        return self.pages.editor_body(page.file.src_uri, page.url, html_body, page.meta, page.title or "")
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """`hub_csp()` in the theme prints the policy, allowing only the theme's own inline snippets."""
         snippets = ThemeSnippets(env, config.theme.get("features") or [])
         env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
-        env.add_extension("jinja2.ext.i18n")  # the theme overrides' words come from the hub's catalogue
-        env.install_gettext_translations(translations(self.language), newstyle=True)
-        languages, root = self.settings.languages, self.root_url
-        env.globals["hub_alternates"] = lambda page_url: alternates(page_url, self.language, languages, root)
-        env.globals["hub_shared"] = shared = shared_root(self.language)  # where the data every language shares is
-        # base_url + "/" + that: base_url ends in "/" on the 404 page of a site with an address ("/sub/cy/"), and
-        # "/sub/cy//../" would stay in /sub/cy/. English keeps base_url + "/" as it always wrote it.
-        env.globals["hub_shared_base"] = lambda base: (base.rstrip("/") + "/" + shared) if shared else base + "/"
+        self.env = env
+        assert self.pages is not None
+        self.pages.install_i18n(env)
         return env
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.hub is not None
-        own_data = self.parent is None  # another language's site reads the shared data from the English one
-        publish_extras(self.hub, Path(config.site_dir), shared_data=own_data)
-        assert self.site is not None
-        publish_feeds(self.hub, self.site.knowledge.updates(), self.site.urls, Path(config.site_dir),
-                      site_name=config.site_name, site_url=self.site.site_url, _=self.site._, root_url=self.root_url,
-                      language="" if self.language == SOURCE_LANGUAGE else self.language)
-        if own_data:
-            publish_open_data(self.hub, Path(config.site_dir))  # one open dataset for every language
-        if len(self.settings.languages) > 1:
-            publish_language_files(self.language, Path(config.site_dir))
-        urls = {entry.slug: self.site.service_url(entry.slug) for entry in self.hub.services}
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A stand-in page becomes its folder's frame and is not written (MkDocs skips empty output)."""
+        if page.file.src_uri not in self.framing.stand_ins:
+            if self.fast_serve is not None:
+                self.fast_serve.remember(page.file.src_uri, output, page.content or "")
+            return output
         try:
-            count = write_sitewide_index(self.hub, self.search_pages, urls, Path(config.site_dir),
-                                         service_kind=self.site._("Service"))
+            self.framing.capture(page.file.src_uri, output, page)
+        except FrameError as error:
+            raise PluginError(f"the theme's page frame could not be captured ({error}); set 'fast_pages: false' "
+                              "in the hub plugin's options to render every page through MkDocs") from error
+        return ""
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.pages is not None
+        try:
+            written = self.framing.write(config.site_url or "")
+        except FrameError as error:
+            raise PluginError(f"a generated page could not be written into the theme's frame: {error}") from error
+        self.site.markdown.save()
+        if written:
+            assert self.files is not None and self.env is not None
+            self.framing.rewrite_sitemap(self.env, self.files, self.nav, config)
+            log.info("%d listing and browse pages written into the theme's page frame", written)
+        self.publish_after_pages(config)
+        if self.pages.other_languages and self.parent is None:
+            build_languages(self, config)  # the other languages' sites, into their folders of this one
+        if self.fast_serve is not None:
+            self.fast_serve.built(config)
+
+    def publish_after_pages(self, config: MkDocsConfig) -> None:
+        """Everything that is not a page: geo and search data, feeds, open data, the search box index."""
+        assert self.pages is not None
+        try:
+            count = self.pages.publish(Path(config.site_dir), site_name=config.site_name)
         except SitewideSearchError as error:
             raise PluginError(f"the site-wide search index could not be written: {error}") from error
-        log.info("site-wide search: %d pages and listings indexed", count)
-        if self.parent is None and len(self.settings.languages) > 1:
-            build_languages(self, config)  # the other languages' sites, into their folders of this one
+        log.info("site-wide search: %d pages indexed by Pagefind (services: the directory's own text index)", count)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).parent
         server.watch(str(root / self.settings.directory))
         if self.settings.vocabulary:
             server.watch(str(root / self.settings.vocabulary))
+        if self.fast_serve is not None:
+            server.builder = self.fast_serve.wrap(server.builder)  # a changed listing: only its pages
         return server
 
-
-def _in_language(body: str, lang_attribute: str) -> str:
-    """A page's own text, in a block that says its language when it differs from the page's."""
-    return f"<div{lang_attribute}>{body}</div>" if lang_attribute and body.strip() else body
-
-
-def _lang_attribute(text_language: str, page_language: str) -> str:
-    """` lang="en"` for a text in another language than the page's, else ''."""
-    return f' lang="{text_language}"' if text_language and text_language != page_language else ""

@@ -1,19 +1,21 @@
-"""Writing the search page's data and lunr.js into a built site, touching only files that changed.
+"""Writing the search data and lunr.js into a built site, touching only files that changed.
 
 Why only changed files: `serve` rebuilds on every edit, and an unchanged file keeps its timestamp,
-so browsers and caches keep their copy.
+so browsers and caches keep their copy. Files left in search-data/ by an earlier build that this one did not
+write (a shard or chunk that no longer exists) are removed: the folder is the search's own.
 """
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 from hub_build.core.hub import Hub
-from hub_build.publish.search.index import index_data
-from hub_build.publish.search.table import ordered_services, result_table
+from hub_build.publish.search.table import coordinates, details_chunks, facet_table, ordered_services
+from hub_build.publish.search.textindex import TEXT_DIR, text_index_files
 
 DATA_DIR = "search-data"
 LUNR_TARGET = "assets/hub/lunr.js"
@@ -44,12 +46,14 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 
 def search_files(hub: Hub) -> dict[str, bytes]:
     """Site-relative path -> content, for everything the search page loads."""
-    table = result_table(hub)
-    return {
-        f"{DATA_DIR}/results.json": _json(table),
-        f"{DATA_DIR}/index.json": _json(index_data(hub, ordered_services(hub))),
-        LUNR_TARGET: lunr_js_path().read_bytes(),
-    }
+    services = ordered_services(hub)
+    lunr = lunr_js_path().read_bytes()
+    files = {f"{DATA_DIR}/table.json": _json(facet_table(hub, services)),
+             f"{DATA_DIR}/slugs.json": _json([entry.slug for entry in services]),
+             f"{DATA_DIR}/coords.json": _json(coordinates(services)), LUNR_TARGET: lunr}
+    files.update({f"{DATA_DIR}/details/{n}.json": _json(chunk) for n, chunk in enumerate(details_chunks(hub, services))})
+    files.update({f"{DATA_DIR}/{TEXT_DIR}/{name}": _json(data) for name, data in text_index_files(hub, services, lunr).items()})
+    return files
 
 
 def write_search_data(hub: Hub, site_dir: Path) -> list[str]:
@@ -57,4 +61,11 @@ def write_search_data(hub: Hub, site_dir: Path) -> list[str]:
     files = search_files(hub)
     for relative, content in files.items():
         write_if_changed(site_dir / relative, content)
+    data = site_dir / DATA_DIR
+    for old in [p for p in data.rglob("*") if p.is_file() and p.relative_to(site_dir).as_posix() not in files]:
+        old.unlink()
     return list(files)
+
+
+def gzipped_size(content: bytes) -> int:
+    return len(gzip.compress(content, compresslevel=6))

@@ -1,15 +1,8 @@
-"""The directory search page's text index data: the listings' text, per field, not terms.
+"""The directory search's text: per listing, the text of each field it can be found by, and the field boosts.
 
-Why text and not terms: a listing must be indexed under exactly the terms a query is turned into. When
-the build tokenised and stemmed with lunr.py and the browser stemmed queries with lunr.js, the two
-stemmers disagreed on some English words ("play" became unfindable). Now one implementation does all
-the language work for both sides: hub_build/assets/search-engine.js (split, stop words, lunr.js's
-stemmer, lunr's BM25 field vectors). The browser already has each listing's name, organisation and
-summary in results.json (table.py), so this file only adds the text of the other fields and says which
-table column holds the rest: gzipped, the extra download is a fraction of the old term postings.
-
-Listing numbers are row numbers in the result table. Overdue listings get a lower document boost, so
-they rank lower.
+The terms themselves are never computed in Python: textindex.py runs the browser's own engine
+(hub_build/assets/search-engine.js) over these texts, so the build and the page cannot disagree on a word.
+Overdue listings get a lower document boost, so they rank lower.
 """
 
 from __future__ import annotations
@@ -19,7 +12,6 @@ from typing import Any
 from hub_build.core.hub import Hub, ServiceEntry
 from hub_build.enrich.geo.authorities import load_authorities
 
-FORMAT = 2
 FIELDS = (
     ("name", 10),
     ("org", 5),
@@ -27,8 +19,6 @@ FIELDS = (
     ("where", 2),  # local authorities, nations, regions, site names, addresses (towns) and postcodes
     ("summary", 1),
 )
-FROM_TABLE = {"name": "name", "org": "org", "summary": "summary"}  # field -> results.json column
-OWN_FIELDS = tuple(name for name, _ in FIELDS if name not in FROM_TABLE)
 OVERDUE_BOOST = 0.5
 # Welsh text, in hubs with Welsh only (Hub.has_welsh): the same weights, marked "cy" so search-engine.js indexes
 # them through welsh.js (every word under each radical it may be a mutation of). Searched from /find/ and /cy/find/.
@@ -67,19 +57,22 @@ def document(hub: Hub, entry: ServiceEntry) -> dict[str, str]:
             "where": " ".join(dict.fromkeys(where)), "summary": s.summary}
 
 
-def index_data(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
-    """What search-engine.js builds its index from; `services` in result-table order."""
-    boosts = [[n, OVERDUE_BOOST] for n, entry in enumerate(services) if hub.is_overdue(entry.service.last_reviewed)]
+def boosts(hub: Hub, services: list[ServiceEntry]) -> list[list[float]]:
+    """[row, document boost] for the listings that do not count fully: those overdue for checking."""
+    return [[n, OVERDUE_BOOST] for n, entry in enumerate(services) if hub.is_overdue(entry.service.last_reviewed)]
+
+
+def index_input(hub: Hub, services: list[ServiceEntry]) -> dict[str, Any]:
+    """What search-engine.js's `postings` is given (textindex.py runs it in V8; tests run it in Chromium):
+    fields ([name, boost] or [name, boost, "cy"]), per listing its text in field order, document boosts and
+    names, all in the order of `services` (row order)."""
     welsh = hub.has_welsh
-    text = []
+    fields: list[list[Any]] = [[name, boost] for name, boost in FIELDS] + ([list(f) for f in WELSH_FIELDS] if welsh else [])
+    names = [str(field[0]) for field in fields]
+    docs = []
     for entry in services:
         doc = document(hub, entry)
         if welsh:
             doc.update(welsh_document(hub, entry))
-        text.append([doc[field] for field in OWN_FIELDS + (tuple(f[0] for f in WELSH_FIELDS) if welsh else ())])
-    return {
-        "format": FORMAT, "count": len(services),
-        "fields": [[name, boost] for name, boost in FIELDS] + ([list(f) for f in WELSH_FIELDS] if welsh else []),
-        "table": FROM_TABLE, "own": list(OWN_FIELDS) + ([f[0] for f in WELSH_FIELDS] if welsh else []),
-        "text": text, "boosts": boosts,
-    }
+        docs.append([doc[name] for name in names])
+    return {"fields": fields, "docs": docs, "boosts": boosts(hub, services), "names": [e.service.name for e in services]}

@@ -1,15 +1,19 @@
-"""The site-wide search box's index: Pagefind, fed the hub's own records, written into the built site.
+"""The site-wide search box's page index: Pagefind, fed the hub's pages (not its listings), written into the site.
 
-Why Pagefind: one box must find services, resources, practice examples, events and pages at 100,000
-listings. Material's search downloads its whole index before the first result (37.9 MB at 10,000
-listings); Pagefind splits its index into chunks by word and its results into one fragment per page, so
-a search downloads only the chunks for the words typed and the fragments of the results shown (measured
-in bench/README.md). Its binary ships in the `pagefind_bin` wheel and its Python API drives it here, so
-the build needs no other tool. Records come from the hub (pages as the HTML body the renderer made,
-listings from their data), written as small HTML files Pagefind indexes in one call, rather than by
-re-reading the site's pages: no header, navigation or footer noise in results, no second parse of every
-full page. (Its add_custom_record is one round trip of at least 0.1 s each: 10,000 listings took over
-15 minutes that way.)
+Why Pagefind for pages: one box must find services, resources, practice examples, events and pages.
+Material's search downloads its whole index before the first result (37.9 MB at 10,000 listings);
+Pagefind splits its index into chunks by word and its results into one fragment per page, so a search
+downloads only the chunks for the words typed and the fragments of the results shown. Its binary ships in
+the `pagefind_bin` wheel and its Python API drives it here, so the build needs no other tool.
+
+Why not the listings: with every listing in it, Pagefind scored every page matching a word before
+returning the first ten: at 100,000 listings a query in half of them ("family support") took 160 s
+(bench/README.md). The box now finds services in the directory's own sharded text index
+(textindex.py, the one /find/ uses: same words, same ranking, same exact-name rule), and Pagefind holds
+only the pages, resources, practice examples and events: a few hundred records at any number of listings.
+Records come from the hub (pages as the HTML body the renderer made), written as small HTML files
+Pagefind indexes in one call, rather than by re-reading the site's pages: no header, navigation or footer
+noise in results. (Its add_custom_record is one round trip of at least 0.1 s each.)
 
 Renderer-independent: the MkDocs plugin collects `PageRecord`s and calls `write_sitewide_index`.
 """
@@ -18,17 +22,13 @@ from __future__ import annotations
 
 import asyncio
 import html
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from hub_build.core.hub import Hub, ServiceEntry
-from hub_build.publish.search.index import document, welsh_document
 
-# A record with Welsh text: sitesearch.js searches the Welsh mutations of typed words (welsh.js) in these only,
-# so English results never gain a word read as a mutation ("bay" as "pay").
-WELSH_FILTER = '<span data-pagefind-filter="lang:cy"></span>'
 OUTPUT = "pagefind"  # folder in the site; the theme's search box loads OUTPUT/pagefind.js
 LANGUAGE = "en"
 
@@ -48,19 +48,6 @@ class PageRecord:
     body_html: str
 
 
-def service_html(hub: Hub, entry: ServiceEntry, kind: str = "Service") -> str:
-    """A listing as Pagefind reads it: the words /find/ searches (index.document), with its kind and organisation."""
-    doc = document(hub, entry)
-    parts = "".join(f"<p>{html.escape(doc[key])}</p>" for key in ("org", "summary", "tags", "where") if doc[key])
-    if hub.has_welsh:  # its Welsh text too, marked so the box searches Welsh mutations of the words typed in it
-        welsh = welsh_document(hub, entry)
-        parts += WELSH_FILTER + "".join(f'<p lang="cy">{html.escape(welsh[key])}</p>'
-                                        for key in ("cy_name", "cy_summary", "cy_tags", "cy_where")
-                                        if welsh[key] and welsh[key] not in (doc["name"], doc["summary"]))
-    return _html(doc["name"], kind, f"<h1>{html.escape(doc['name'])}</h1>{parts}",
-                 extra=f'<span data-pagefind-meta="org[data-org]" data-org="{html.escape(doc["org"], quote=True)}"></span>')
-
-
 def page_html(record: PageRecord) -> str:
     """A page as Pagefind reads it: the body as it is shown, its kind and title as metadata (Pagefind would
     take the title from the first h1, which an editor's page may not have)."""
@@ -73,6 +60,14 @@ def _html(title: str, kind: str, body: str, extra: str = "") -> str:
             f'</head><body><span data-pagefind-meta="kind[data-kind]" data-kind="{html.escape(kind, quote=True)}"></span>'
             f'<span data-pagefind-meta="title[data-title]" data-title="{html.escape(title, quote=True)}"></span>'
             f"{extra}{body}</body></html>")
+
+
+def _scratch_parent() -> str | None:
+    """Where the scratch records go: memory (/dev/shm) when the system has it. One small file and folder per
+    listing: creating and removing 10,000 folders on a busy disk took longer than Pagefind's indexing
+    (bench/README.md); None: the system's temporary folder."""
+    shm = Path("/dev/shm")  # noqa: S108 - a private TemporaryDirectory inside it
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
 def _file_for(url: str) -> str:
@@ -92,13 +87,11 @@ async def _index(source: Path, target: Path) -> int:
     return int(result.get("page_count", 0))
 
 
-def write_sitewide_index(hub: Hub, pages: list[PageRecord], service_urls: dict[str, str], site_dir: Path,
-                         service_kind: str = "Service") -> int:
-    """Write the Pagefind bundle to site_dir/pagefind (replacing an old one); returns how many records it holds.
+def write_sitewide_index(pages: list[PageRecord], site_dir: Path) -> int:
+    """Write the Pagefind bundle of the pages to site_dir/pagefind (replacing an old one); returns how many it holds.
 
-    `service_urls` maps each listing's slug to its site-relative URL. Every record is written as a small HTML
-    file at its URL in a scratch folder that Pagefind indexes in one go: its Python API answers one message
-    per tenth of a second, far too slow to add 100,000 records one by one (measured: 10,000 took > 15 min).
+    Every record is written as a small HTML file at its URL in a scratch folder that Pagefind indexes in one
+    go: its Python API answers one message per tenth of a second, too slow to add records one by one.
     """
     try:
         import pagefind.index  # noqa: F401
@@ -109,9 +102,10 @@ def write_sitewide_index(hub: Hub, pages: list[PageRecord], service_urls: dict[s
     target = site_dir / OUTPUT
     if target.exists():
         shutil.rmtree(target)
-    records = [(url, page_html(record)) for record in pages for url in [record.url]]
-    records += [(service_urls[entry.slug], service_html(hub, entry, service_kind)) for entry in hub.services]
-    with tempfile.TemporaryDirectory(prefix="hub-pagefind-") as scratch:
+    records = [(record.url, page_html(record)) for record in pages]
+    if not records:  # Pagefind writes no bundle for nothing; the box then finds services only
+        return 0
+    with tempfile.TemporaryDirectory(prefix="hub-pagefind-", dir=_scratch_parent()) as scratch:
         source = Path(scratch)
         for url, text in records:
             file = source / _file_for(url)
@@ -126,5 +120,5 @@ def write_sitewide_index(hub: Hub, pages: list[PageRecord], service_urls: dict[s
                 f"the Pagefind binary was not found ({error}); reinstall it with pip install 'pagefind[bin]'"
             ) from error
     if count != len(records):
-        raise SitewideSearchError(f"Pagefind indexed {count} of {len(records)} pages and listings")
+        raise SitewideSearchError(f"Pagefind indexed {count} of {len(records)} pages")
     return count
