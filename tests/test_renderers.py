@@ -26,20 +26,21 @@ from sitepages import sample_site
 
 NEEDS_311 = pytest.mark.skipif(sys.version_info < (3, 11), reason="Zensical needs Python 3.11 or newer")
 
-# Files that differ between renderers, and why that is right:
+# Files that differ between renderers, and why that is right (in the English site and in each other language's
+# site under /<code>/, which is built the same way):
 RENDERER_OWN = (
     # The theme's own scripts and styles: each renderer ships its own bundle, named by a hash of its content
     # (Zensical's templates are its own port of Material's).
-    re.compile(r"^assets/(javascripts|stylesheets)/"),
+    re.compile(r"^(cy/)?assets/(javascripts|stylesheets)/"),
     # The renderer's own search index (MkDocs and ProperDocs: search/search_index.json; Zensical: search.json).
     # The hub's search box (Pagefind) replaces the theme's, so no page ever downloads it.
-    re.compile(r"^search/search_index\.json$|^search\.json$"),
+    re.compile(r"^(cy/)?(search/search_index\.json|search\.json)$"),
     # MkDocs and ProperDocs also write a gzip copy of the sitemap; Zensical writes sitemap.xml alone.
-    re.compile(r"^sitemap\.xml\.gz$"),
+    re.compile(r"^(cy/)?sitemap\.xml\.gz$"),
     # Pagefind's index and fragments are named by hashes of what they hold; the renderers print the same text
     # with small differences of markup (heading ids, whitespace), so the names differ. Its entry files, and
     # that it indexed the same pages, are compared.
-    re.compile(r"^pagefind/(fragment|index)/|^pagefind/pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta$"),
+    re.compile(r"^(cy/)?pagefind/(fragment|index)/|^(cy/)?pagefind/pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta$"),
 )
 # Page addresses that may differ between renderers: none.
 PAGE_DIFFERENCES: dict[str, set[str]] = {"properdocs": set(), "zensical": set()}
