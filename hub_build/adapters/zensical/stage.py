@@ -78,8 +78,7 @@ def stage_docs(pages: SitePages, docs: Path) -> dict[str, str]:
     for src_uri in hub.pages:
         if src_uri in pages.generated or src_uri not in published:
             continue
-        page = pages.source(src_uri)[0]  # on a site in another language, its sibling (about.cy.md) where there is one
-        assert page is not None
+        page = pages.source(src_uri)[0] or hub.pages[src_uri]  # another language's site: its sibling (about.cy.md)
         staged_names[_staged_name(src_uri)] = src_uri
         body = page.body if page.body.strip() else RENDER_ME  # e.g. a practice example, all in its front matter
         _write(docs / _staged_name(src_uri), _front_matter(pages.editor_meta(src_uri)) + body)
