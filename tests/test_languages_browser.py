@@ -146,3 +146,49 @@ def test_axe_finds_no_violation_on_any_type_of_welsh_page(browser, base, width):
         failures += [f"{kind} /cy/{url} at {width}px: {v}" for v in axe_violations(opened)]
         opened.close()
     assert not failures, "\n".join(failures)
+
+
+def _sample_hub():
+    from hubs import REPO
+
+    from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
+    from hub_build.pipeline import load_hub
+
+    settings = HubSettings.model_validate({**hub_options(read_mkdocs_config(REPO / "mkdocs.yml")), "languages": ["en", "cy"]})
+    return load_hub(REPO, settings, docs_dir=REPO / "content")
+
+
+def test_welsh_find_page_shows_the_listings_welsh_text_and_marks_english_text(page, base):
+    """/cy/find/ reads the same search data as /find/ (shared, one copy) and shows each listing's Welsh name and
+    summary where it has them (details' cy field), else its English text marked lang="en"; the filters name the
+    vocabulary's terms in Welsh (the table's Welsh labels). The site-wide box on a Welsh page does the same."""
+    hub = _sample_hub()
+    welsh = {e.slug: (hub.text(e, "name", "cy"), hub.text(e, "summary", "cy")) for e in hub.services}
+    assert any(not name.fell_back for name, _ in welsh.values()) and any(name.fell_back for name, _ in welsh.values())
+    page.goto(base + "cy/find/?what=teulu")
+    wait_for_results(page)
+    page.wait_for_selector("#hub-find:not([data-busy])", state="attached", timeout=20000)
+    cards = page.eval_on_selector_all("#hub-results > li", """els => els.map(e => {
+        const a = e.querySelector('.hub-card__title a'), s = e.querySelector('.hub-card__summary');
+        return [e.dataset.slug, a.textContent, a.getAttribute('lang'), s.textContent, s.getAttribute('lang')]; })""")
+    assert cards
+    kinds = set()
+    for slug, title, title_lang, summary, summary_lang in cards:
+        name, text = welsh[slug]
+        assert title == name.text and summary == text.text, slug
+        assert title_lang == (None if name.lang == "cy" else name.lang), slug  # Welsh needs no mark on a Welsh page
+        assert summary_lang == (None if text.lang == "cy" else text.lang), slug
+        kinds.add(name.fell_back)
+    assert kinds == {True, False}  # both kinds of listing were shown
+    labels = " | ".join(page.eval_on_selector_all("#hub-filters label", "els => els.map(e => e.textContent)"))
+    vocab = hub.vocabulary
+    terms = [t for t in vocab.terms("service_types") if vocab.label("service_types", t, "cy") != vocab.label("service_types", t)]
+    assert terms and all(vocab.label("service_types", t, "cy") in labels for t in terms), labels[:500]
+    assert not any(vocab.label("service_types", t) + " (" in labels for t in terms), labels[:500]
+
+    found = page.evaluate("async (q) => (await HubSiteSearch.search(q)).results.filter(r => r.kind === 'Gwasanaeth')"
+                          ".map(r => [new URL(r.url).pathname, r.title, r.titleLang || null])", "teulu")
+    assert found
+    for path, title, title_lang in found:
+        name = welsh[path.rstrip("/").rsplit("/", 1)[-1]][0]
+        assert path.startswith("/cy/services/") and title == name.text and title_lang == (None if name.lang == "cy" else name.lang)
