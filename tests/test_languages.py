@@ -163,9 +163,16 @@ def test_welsh_pages_use_materials_welsh_interface_and_the_hubs_welsh_words(site
     assert "Search the directory" not in find
     assert head(site / "cy" / "find" / "index.html").messages_script
     assert not head(site / "find" / "index.html").messages_script
-    listing = next((site / "cy" / "services").glob("*/index.html")).read_text(encoding="utf-8")
+    listing_path = next((site / "cy" / "services").glob("*/index.html"))
+    listing = listing_path.read_text(encoding="utf-8")
     for welsh in ("Cysylltu", "Sut i gael cymorth", "Gwiriwyd ddiwethaf"):
         assert welsh in listing
+    # Listings and browse pages are written into a frame captured from the Welsh build (fast_pages): Material's
+    # Welsh interface and the browser scripts' Welsh words, as on the pages MkDocs rendered
+    for framed in (listing_path, site / "cy" / "browse" / "a-z" / "index.html"):
+        text = framed.read_text(encoding="utf-8")
+        assert "Neidio i&#39;r cynnwys" in text or "Neidio i'r cynnwys" in text, framed
+        assert head(framed).messages_script and head(framed).lang == "cy", framed
     # English listing text on a Welsh page says it is English (WCAG 3.1.2)
     assert re.search(r'<p class="hub-listing__summary" lang="en">', listing)
 
