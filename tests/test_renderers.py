@@ -166,6 +166,7 @@ def language_parts(site: Path, rel: str) -> dict[str, object]:
         "alternates": sorted((code, _resolved(rel, href)) for code, href in _ALTERNATE.findall(text)),
         "switch": sorted((code, _resolved(rel, href)) for href, code in _SWITCH.findall(text)),
         "credits": " ".join(re.sub(r"<[^>]+>", " ", credits.group(1)).split()) if credits else "",
+        "tabs": re.findall(r'class="md-tabs__link">\s*([^<]*?)\s*<', text),  # the hub's pages named in the language
         "box": re.search(r'<label class="hub-sitesearch__label"[^>]*>([^<]*)<', text).group(1),  # type: ignore[union-attr]
     }
 
@@ -185,6 +186,7 @@ def test_zensical_pages_say_their_language_as_mkdocs_ones_do() -> None:
             differing[rel] = {key: (expected[key], got[key]) for key in expected if expected[key] != got[key]}
     assert not differing, f"{len(differing)} page(s) differ, e.g. {dict(list(differing.items())[:2])}"
     home = language_parts(zensical, "cy/index.html")
+    assert "Dod o hyd i wasanaethau" in home["tabs"]  # type: ignore[operator]
     assert home["lang"] == "cy" and ("en", "/") in home["switch"] and home["box"] != language_parts(zensical, "index.html")["box"]
     assert "Neidio i'r cynnwys" in (zensical / "cy" / "index.html").read_text(encoding="utf-8")  # Material's Welsh
 

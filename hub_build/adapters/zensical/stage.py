@@ -13,8 +13,10 @@ Files are named `.md` whatever Markdown extension the contributor used; `staged_
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -122,6 +124,39 @@ def not_in_nav(pages: SitePages, staged_names: dict[str, str]) -> str:
     return "\n".join(patterns)
 
 
+_NAV_ENTRY = re.compile(r"""^(\s*-\s+)(?:"[^"]*"|'[^']*'|[^:'"#\s][^:#]*?):(\s+)(["']?)([^"'\s#]+)\3(\s*(?:#.*)?)$""")
+
+
+def _nav_in_language(config_file: Path, project: Path, pages: SitePages | None) -> Path:
+    """The config the staged one inherits. For a site in another language, a copy of mkdocs.yml whose `nav` names
+    the hub's generated pages in that language, as the MkDocs plugin does (on_nav): Zensical appends the lists
+    of an inheriting config to the inherited ones, so the staged config cannot replace `nav`. Only the titles
+    of `nav` lines of the form `- Title: page.md` that lead to a generated page change; the rest is the file
+    as written (tags included, which only Zensical reads)."""
+    if pages is None or pages.language == SOURCE_LANGUAGE:
+        return config_file.resolve()
+    lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    in_nav, changed = False, False
+    for index, line in enumerate(lines):
+        if re.match(r"^nav\s*:", line):
+            in_nav = True
+            continue
+        if in_nav and re.match(r"^[^\s#-]", line):
+            in_nav = False
+        match = _NAV_ENTRY.match(line.rstrip("\r\n")) if in_nav else None
+        generated = pages.generated.get(match.group(4)) if match else None
+        if match and generated is not None:
+            ending = line[len(line.rstrip("\r\n")):]
+            lines[index] = (f"{match.group(1)}{json.dumps(generated.title, ensure_ascii=False)}:{match.group(2)}"
+                            f"{match.group(3)}{match.group(4)}{match.group(3)}{match.group(5)}{ending}")
+            changed = True
+    if not changed:
+        return config_file.resolve()
+    copy = project / f"mkdocs.{pages.language}.yml"
+    copy.write_text("".join(lines), encoding="utf-8")
+    return copy
+
+
 def stage_config(config: dict[str, Any], config_file: Path, project: Path, *, strict: bool | None,
                  settings: HubSettings | None = None, hidden: str = "", hub: Hub | None = None,
                  pages: SitePages | None = None) -> Path:
@@ -130,7 +165,7 @@ def stage_config(config: dict[str, Any], config_file: Path, project: Path, *, st
     theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
     language = pages.language if pages is not None else SOURCE_LANGUAGE
     staged: dict[str, Any] = {
-        "INHERIT": str(config_file.resolve()),
+        "INHERIT": str(_nav_in_language(config_file, project, pages)),
         "docs_dir": "docs",
         "site_dir": "site",
         # Material's look, which the hub's theme overrides and styles are written for (Zensical's own default
