@@ -56,3 +56,22 @@ def test_the_cache_never_lives_in_the_hub_repository(tmp_path, monkeypatch):
     assert (tmp_path / "user-cache") in cache.path.parents
     monkeypatch.setenv("HUB_BUILD_CACHE", str(tmp_path / "ci-cache"))
     assert (tmp_path / "ci-cache") in markdown_cache(hub).path.parents
+
+
+def test_a_bilingual_build_keeps_the_descriptions_of_both_languages(tmp_path):
+    """The Welsh build shares the English build's cache and it is saved once both are built: the next build finds
+    the English and the Welsh descriptions (saved by each build alone, the Welsh one would drop the English)."""
+    import subprocess
+    import sys
+
+    from hubs import ENV, listing, make_hub
+
+    welsh = listing(description="An **English** description.", cy={"description": "Disgrifiad **Cymraeg**."})
+    root = make_hub(tmp_path / "hub", {"bristol-family-links.yaml": welsh}, plugin_options="      languages: [en, cy]")
+    env = {**ENV, "HUB_BUILD_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    saved = [json.loads(path.read_text(encoding="utf-8")) for path in (tmp_path / "cache" / "markdown").rglob("markdown-*.json")]
+    assert len(saved) == 1
+    assert {render_markdown("An **English** description."), render_markdown("Disgrifiad **Cymraeg**.")} <= set(saved[0].values())

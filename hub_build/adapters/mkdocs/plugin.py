@@ -105,8 +105,11 @@ class HubPlugin(BasePlugin):
 
     def _configure(self, config: MkDocsConfig, hub: Hub) -> MkDocsConfig:
         self.hub = hub
+        # Another language's build shares the English build's cache of rendered descriptions, which keeps (and
+        # saves, once every language is built) what both used.
+        markdown = self.parent.site.markdown if self.parent is not None and self.parent.site is not None else markdown_cache(hub.root)
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
-                            markdown=markdown_cache(hub.root), language=self.language, shared=shared_root(self.language))
+                            markdown=markdown, language=self.language, shared=shared_root(self.language))
         self.pages = SitePages(hub, self.site, root_url=self.root_url)
         if self.pages.multilingual:
             # Material includes partials/alternate.html (the hub's language switch, theme/) when this is set; not
@@ -234,14 +237,15 @@ class HubPlugin(BasePlugin):
             written = self.framing.write(config.site_url or "")
         except FrameError as error:
             raise PluginError(f"a generated page could not be written into the theme's frame: {error}") from error
-        self.site.markdown.save()
         if written:
             assert self.files is not None and self.env is not None
             self.framing.rewrite_sitemap(self.env, self.files, self.nav, config)
             log.info("%d listing and browse pages written into the theme's page frame", written)
         self.publish_after_pages(config)
-        if self.pages.other_languages and self.parent is None:
-            build_languages(self, config)  # the other languages' sites, into their folders of this one
+        if self.parent is None:
+            if self.pages.other_languages:
+                build_languages(self, config)  # the other languages' sites, into their folders of this one
+            self.site.markdown.save()  # the descriptions every language's pages used
         if self.fast_serve is not None:
             self.fast_serve.built(config)
 
