@@ -6,12 +6,14 @@ creates the pages its own way, and asks each page for its HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import secrets
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Callable, Iterable
 
+from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -21,6 +23,7 @@ from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
 from hub_build.render.markdown_cache import MarkdownCache
 from hub_build.core.urls import SiteUrls
+from hub_build.render.languages import SOURCE_LANGUAGE, translations
 
 NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
 GSS_NATION = {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}
@@ -48,22 +51,26 @@ class GeneratedPage:
     listed: tuple[str, ...] | None = None
 
 
-def lang_attribute(tag: str | None) -> Markup:
-    """` lang="cy"` for a listing's own text in another language than the hub's (WCAG 3.1.2), or nothing.
-    A function rather than a template macro: a listing page asks for it about ten times, and a Jinja macro
-    call costs ten times as much."""
-    return Markup(' lang="%s"') % tag if tag else Markup("")
+def lang_attribute(tag: str | None, page_language: str = SOURCE_LANGUAGE) -> Markup:
+    """` lang="cy"` for a listing's own text in another language than the page's (WCAG 3.1.2), or nothing: text
+    without a language of its own is English, which on a page in another language (the Welsh site) is marked
+    ` lang="en"`. A function rather than a template macro: a listing page asks for it about ten times, and a
+    Jinja macro call costs ten times as much."""
+    tag = tag or ("en" if page_language != "en" else "")
+    return Markup(' lang="%s"') % tag if tag and tag != page_language else Markup("")
 
 
-def _env() -> Environment:
+def _env(language: str = SOURCE_LANGUAGE) -> Environment:
     # auto_reload off: the templates are the package's own files, and with it on every get_template (and every
     # `{% from %}` import) asks the system whether the file changed: twice per page, 23,000 times a build.
     env = Environment(
         loader=PackageLoader("hub_build", "render/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True, auto_reload=False,
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"], auto_reload=False,
     )
-    env.globals["lang"] = lang_attribute
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["page_language"] = language
+    env.globals["lang"] = partial(lang_attribute, page_language=language)
     return env
 
 
@@ -90,6 +97,19 @@ class HubSite:
     hub: Hub
     urls: SiteUrls = field(default_factory=SiteUrls)
     site_url: str = ""
+    language: str = SOURCE_LANGUAGE  # the language of the site being built: the hub's own words are in it
+    shared: str = ""  # from this site's root to the one holding the data every language shares (render/languages.py)
+
+    def date(self, day: dt.date) -> str:
+        """'3 December 2026' in English, '3 Rhagfyr 2026' in Welsh (CLDR's month names, through Babel)."""
+        if self.language == SOURCE_LANGUAGE:
+            return long_date(day)
+        return format_date(day, "d MMMM y", locale=self.language)
+
+    @cached_property
+    def _(self) -> Callable[[str], str]:
+        """gettext for the hub's words in Python (titles, descriptions); extracted by Babel like the templates'."""
+        return translations(self.language).gettext
     markdown: MarkdownCache = field(default_factory=MarkdownCache)  # listing descriptions, kept between builds
 
     # --- URLs ----------------------------------------------------------------
@@ -107,7 +127,12 @@ class HubSite:
 
     # --- labels --------------------------------------------------------------
     def label(self, category: str, key: str) -> str:
-        return self.hub.vocabulary.label(category, key)
+        """A vocabulary term's label in the site's language (English where the term has none in it)."""
+        return self.hub.vocabulary.label(category, key, self.language)
+
+    def text_of(self, item, field: str):
+        """An item's own text in the site's language, with the language it is in (core/hub.py, Hub.text)."""
+        return self.hub.text(item, field, self.language)
 
     def labels(self, category: str, keys: Iterable[str]) -> str:
         return ", ".join(self.label(category, k) for k in keys)
@@ -119,7 +144,7 @@ class HubSite:
     def coverage_text(self, entry: ServiceEntry) -> str:
         coverage = entry.service.coverage
         if coverage.national:
-            return "UK-wide"
+            return self._("UK-wide")
         names = [self.label("nations", n) for n in coverage.nations]
         names += list(entry.coverage_areas.values()) or list(coverage.local_authorities)
         return ", ".join(names)
@@ -180,7 +205,7 @@ class HubSite:
     # --- rendering -------------------------------------------------------------
     @cached_property
     def _templates(self) -> Environment:
-        return _env()
+        return _env(self.language)
 
     @cached_property
     def _card_link(self) -> str:
@@ -222,10 +247,13 @@ class HubSite:
             for loc, place in zip(service.locations, entry.places or [None] * len(service.locations), strict=True)
         ]
         edit = self.hub.settings.edit_url
+        text = partial(self.hub.text, entry, lang=self.language)  # the listing's own text in the site's language
+        description = text("description")
         return self._templates.get_template("listing.html").render(
-            entry=entry, areas=areas, locations=locations,
-            description=Markup(self.markdown.render(service.description)) if service.description else "",  # noqa: S704 - sanitised by nh3
-            overdue=self.hub.is_overdue(service.last_reviewed), reviewed=long_date(service.last_reviewed),
+            entry=entry, areas=areas, locations=locations, text=text, description_lang=description.lang,
+            description=Markup(self.markdown.render(description.text)) if description.text else "",  # noqa: S704 - sanitised by nh3
+            fell_back=self.language != SOURCE_LANGUAGE and text("summary").fell_back,
+            overdue=self.hub.is_overdue(service.last_reviewed), reviewed=self.date(service.last_reviewed),
             edit_url=edit.replace("{path}", entry.source) if edit else "",
             jsonld=Markup(service_jsonld(self, entry, page_url)),  # noqa: S704 - JSON with <, > and & escaped
             report=Markup(self.render_report("service", service.name, entry.source, page_url)),  # noqa: S704 - autoescaped template
@@ -296,41 +324,48 @@ class HubSite:
                 f"services/{entry.slug}.md", entry.service.name, entry.service.summary,
                 partial(self.render_listing, entry), kind="listing", shows=(entry.slug,),
             ))
-        pages.append(GeneratedPage("services/index.md", "Find services", "Browse the directory of support services.",
+        _ = self._
+        pages.append(GeneratedPage("services/index.md", _("Find services"), _("Browse the directory of support services."),
                                    self.render_directory_home, kind="directory"))
-        pages.append(GeneratedPage(FIND_PAGE, "Search the directory",
-                                   "Search support services by need and place, filter them and make a shortlist.",
+        pages.append(GeneratedPage(FIND_PAGE, _("Search the directory"),
+                                   _("Search support services by need and place, filter them and make a shortlist."),
                                    self.render_find, kind="directory"))
-        pages += self.paginated("browse/a-z", "All services A to Z", "Every service in the directory, by name.", self.services)
+        pages += self.paginated("browse/a-z", _("All services A to Z"), _("Every service in the directory, by name."),
+                                self.services)
         for term in vocab.terms("service_types").values():
             chosen = self.services_with("service_types", term.key)
             pages += self.paginated(f"browse/types/{term.key}", term.label, term.description, chosen)
         for nation in NATION_ORDER:
             label = self.label("nations", nation)
             chosen = self.services_with("nations", nation)
-            pages += self.paginated(f"browse/nations/{nation}", f"Services in {label}",
-                                    f"Services working in {label}, including those that cover the whole UK.", chosen)
-        pages.append(GeneratedPage("browse/areas/index.md", "Services by local authority",
-                                   "Local authorities with services based in or covering them.", self.render_area_index))
+            pages += self.paginated(f"browse/nations/{nation}", _("Services in {nation}").format(nation=label),
+                                    _("Services working in {nation}, including those that cover the whole UK.")
+                                    .format(nation=label), chosen)
+        pages.append(GeneratedPage("browse/areas/index.md", _("Services by local authority"),
+                                   _("Local authorities with services based in or covering them."), self.render_area_index))
         for code, area in self.areas.items():
             chosen = self.services_in_area(code)
-            pages += self.paginated(area.folder, f"Services in {area.name}",
-                                    f"Services based in or covering {area.name}.", chosen,
+            pages += self.paginated(area.folder, _("Services in {area}").format(area=area.name),
+                                    _("Services based in or covering {area}.").format(area=area.name), chosen,
                                     extra=partial(self._area_extra, area=area))
         for sector in vocab.terms("sectors").values():
-            pages.append(GeneratedPage(f"sectors/{sector.key}.md", f"For {sector.label.lower()} professionals",
-                                       f"Services and resources for professionals in {sector.label.lower()}.",
+            pages.append(GeneratedPage(f"sectors/{sector.key}.md", self.sector_title(sector.key),
+                                       _("Services and resources for professionals in {sector}.")
+                                       .format(sector=self.label("sectors", sector.key).lower()),
                                        partial(self.render_sector, sector.key), kind="sector"))
             # The sector page shows the first page of its services; the rest are paged here, so no page grows with N.
-            pages += self.paginated(f"browse/sectors/{sector.key}", f"Services for {sector.label.lower()} professionals",
-                                    f"Services tagged for professionals in {sector.label.lower()}.",
+            pages += self.paginated(f"browse/sectors/{sector.key}", _("Services for {sector} professionals")
+                                    .format(sector=self.label("sectors", sector.key).lower()),
+                                    _("Services tagged for professionals in {sector}.")
+                                    .format(sector=self.label("sectors", sector.key).lower()),
                                     self.sector_services(sector.key))
-        pages.append(GeneratedPage(f"{self.hub.settings.resources}/index.md", "Resources",
-                                   "Guides, toolkits, research and more for professionals, families and children.",
+        pages.append(GeneratedPage(f"{self.hub.settings.resources}/index.md", _("Resources"),
+                                   _("Guides, toolkits, research and more for professionals, families and children."),
                                    self.render_resource_index, kind="resources"))
         pages += self.knowledge.plan()  # resource browse pages, practice, events, updates (render/knowledge.py)
-        pages.append(GeneratedPage("suggest/index.md", "Suggest a listing",
-                                   "Propose a service, resource, event or practice example with a form that checks every answer.",
+        pages.append(GeneratedPage("suggest/index.md", _("Suggest a listing"),
+                                   _("Propose a service, resource, event or practice example with a form that checks "
+                                     "every answer."),
                                    self.render_suggest, kind="suggest"))
         return pages
 
@@ -340,7 +375,7 @@ class HubSite:
 
         from hub_build.render.suggest import suggest_config
 
-        config = suggest_config(self.hub)
+        config = suggest_config(self.hub, self._)
         return self._templates.get_template("suggest.html").render(  # the JSON goes in an attribute, escaped
             config=json.dumps(config, ensure_ascii=False, separators=(",", ":")), new_file_url=config["newFileUrl"],
             script=SiteUrls.rel(page_url, "assets/hub/suggest.js"), submit_url="",
@@ -368,8 +403,10 @@ class HubSite:
     def _area_extra(self, ctx: LinkContext, area: Area) -> str:
         if not area.nation:
             return ""
-        return (f'<p>See also <a href="{html.escape(ctx.link(self.nation_url(area.nation)))}">all services in '
-                f'{html.escape(self.label("nations", area.nation))}</a>, which includes services covering the whole UK.</p>')
+        sentence = self._('See also <a href="{url}">all services in {nation}</a>, which includes services covering '
+                          'the whole UK.')
+        return "<p>" + sentence.format(url=html.escape(ctx.link(self.nation_url(area.nation))),
+                                       nation=html.escape(self.label("nations", area.nation))) + "</p>"
 
     def render_directory_home(self, page_url: str) -> str:
         ctx = LinkContext(self, page_url)
@@ -390,6 +427,9 @@ class HubSite:
                 groups.append((self.label("nations", nation), areas))
         return self._templates.get_template("areas.html").render(env=ctx, groups=groups)
 
+    def sector_title(self, sector: str) -> str:
+        return self._("For {sector} professionals").format(sector=self.label("sectors", sector).lower())
+
     def sector_services(self, sector: str) -> list[ServiceEntry]:
         return self.services_with("sectors", sector)
 
@@ -399,7 +439,7 @@ class HubSite:
         services = self.sector_services(sector)
         resources = [r for r in self.latest_resources() if sector in r.resource.sectors]
         return self._templates.get_template("sector.html").render(
-            env=ctx, title=f"For {self.label('sectors', sector).lower()} professionals",
+            env=ctx, title=self.sector_title(sector),
             services=services[: self.hub.settings.page_size], total_services=len(services),
             all_services=self.urls.url(f"browse/sectors/{sector}/index.md"), resources=resources, resource_url=self.resource_url,
             practice=self.knowledge.practice_for_sector(sector), k=self.knowledge, with_title=with_title,
@@ -415,8 +455,8 @@ class HubSite:
     def render_resource_panel(self, entry: ResourceEntry, page_url: str) -> str:
         ctx = LinkContext(self, page_url)
         return self._templates.get_template("resource.html").render(
-            env=ctx, entry=entry, r=entry.resource, reviewed=long_date(entry.resource.last_reviewed),
-            published=long_date(entry.resource.date) if entry.resource.date else "",
+            env=ctx, entry=entry, r=entry.resource, reviewed=self.date(entry.resource.last_reviewed),
+            published=self.date(entry.resource.date) if entry.resource.date else "",
             overdue=self.hub.is_overdue(entry.resource.last_reviewed), attachment=self.knowledge.attachment(entry),
             k=self.knowledge,
         )
@@ -444,7 +484,7 @@ class HubSite:
         ctx = LinkContext(self, page_url)
         return self._templates.get_template("search.html").render(
             env=ctx, total=len(self.services), radii=(5, 10, 25, 50, 100), max_query=200, max_place=100,
-            search_base=ctx.link("search-data/"), geo_base=ctx.link("geo/"), assets=ctx.link("assets/hub/"),
+            search_base=ctx.link(self.shared + "search-data/"), geo_base=ctx.link(self.shared + "geo/"), assets=ctx.link("assets/hub/"),
             service_url=ctx.link(self.service_url("{slug}")),
             directory=self.urls.url("services/index.md"), az=self.urls.url("browse/a-z/index.md"),
             area_index=self.urls.url("browse/areas/index.md"),
