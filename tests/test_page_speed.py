@@ -86,3 +86,36 @@ def test_a_replaced_listing_gets_a_new_card(site):
     assert "A new summary." in again and "A new summary." not in first
     assert again == _uncached_card(site, renamed, "browse/a-z/")
 
+
+
+def test_the_collector_is_paused_inside_and_left_as_it_was_after():
+    import gc
+
+    from hub_build.core.gcpause import cyclic_gc_paused
+
+    assert gc.isenabled()
+    with cyclic_gc_paused():
+        assert not gc.isenabled()
+        with cyclic_gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # an inner block does not switch it back on under an outer one
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # off before: off after
+    finally:
+        gc.enable()
+
+
+def test_loading_runs_with_the_collector_paused(monkeypatch):
+    import gc
+
+    import hub_build.pipeline as pipeline
+
+    seen: list[bool] = []
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("record", lambda hub: seen.append(gc.isenabled())),))
+    config = read_mkdocs_config(REPO / "mkdocs.yml")
+    pipeline.load_hub(REPO, HubSettings.model_validate(hub_options(config)), docs_dir=REPO / config.get("docs_dir", "docs"))
+    assert seen == [False] and gc.isenabled()

@@ -14,13 +14,12 @@ Each file is the body the API gives for one request, so any static host serves t
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import shutil
 from pathlib import Path
 from typing import Any, Callable
 
+from hub_build.core.gcpause import cyclic_gc_paused
 from hub_build.core.hub import Hub
 from hub_build.oruk.mapping import Dataset, Mapper, index_body, list_item
 from hub_build.oruk.paging import PER_PAGE, envelope, page_count
@@ -48,22 +47,9 @@ def page_body(total: int, page: int, per_page: int, encoded: list[bytes]) -> byt
     return head[: head.rindex(b'"contents":')] + b'"contents":[' + b",".join(contents) + b"]}"
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """The export makes some hundred small dicts per listing, all freed by reference counting; in a large
-    build the cyclic collector would otherwise rescan the whole site's heap again and again meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def write_open_data(hub: Hub, site_dir: Path) -> list[str]:
     """Publish the feed, the whole dataset and the CSV; returns the paths written, relative to the site."""
-    with _no_cyclic_gc():
+    with cyclic_gc_paused():  # some hundred small dicts per listing, all freed by reference counting
         return _write_open_data(hub, site_dir)
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from hub_build.publish.geodata import write_browser_data
 from hub_build.publish.search.files import LUNR_TARGET, lunr_js_path, write_search_data
 from hub_build.core import events as ev
+from hub_build.core.gcpause import cyclic_gc_paused
 from hub_build.core.hub import Hub
 from hub_build.core.updates import Update, updates_in
 from hub_build.core.urls import FEED_PATH, SiteUrls, ics_path
@@ -51,8 +52,9 @@ def publish_extras(hub: Hub, site_dir: Path, *, shared_data: bool = True) -> lis
     target = site_dir / "assets" / "hub"
     target.mkdir(parents=True, exist_ok=True)
     if shared_data:
-        written = write_browser_data(hub, site_dir)
-        written += write_search_data(hub, site_dir)  # the directory search's table, details, text index and lunr.js
+        with cyclic_gc_paused():  # the search data's many small lists, all freed by reference counting
+            written = write_browser_data(hub, site_dir)
+            written += write_search_data(hub, site_dir)  # the directory search's table, details, text index and lunr.js
     else:
         shutil.copyfile(lunr_js_path(), site_dir / LUNR_TARGET)
         written = [LUNR_TARGET]

@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from hub_build.core.gcpause import cyclic_gc_paused
 from hub_build.render.frame import FrameMarkers, PageFrame, capture, folders_holding, frame_key, stand_in_uri
 from hub_build.render.site import GeneratedPage
 
@@ -121,8 +122,9 @@ class Framing:
 
     def write(self, site_url: str) -> int:
         """Write every framed page into its folder's frame; returns how many."""
-        for file, page in self.framed.values():
-            self.write_page(file, page, site_url, atomic=False)  # a new site folder: nobody reads it yet
+        with cyclic_gc_paused():  # rendering leaves no cycles, and the collector would rescan the whole hub
+            for file, page in self.framed.values():
+                self.write_page(file, page, site_url, atomic=False)  # a new site folder: nobody reads it yet
         return len(self.framed)
 
     def write_page(self, file: FramedFile, page: GeneratedPage, site_url: str, atomic: bool = True) -> None:
