@@ -131,6 +131,7 @@ def load_service(hub: Hub, path: Path, source: str, context: dict) -> Optional[S
     if service is None or positions.problems:
         return None
     hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+    positions.pack()  # its own checks are done: the tables come back from the text if a later stage needs one
     return ServiceEntry(path.stem, source, service, positions)
 
 
@@ -209,6 +210,7 @@ def _load_pages(hub: Hub, context: dict, folder_name: str, model, kind: str):
             continue
         hub.pages[src_uri] = PageSource(source, body)
         yield slug, source, src_uri, value, positions, raw
+        positions.pack()  # the caller's checks are done (see load_service)
 
 
 def _load_editor_pages(hub: Hub, context: dict) -> None:
