@@ -361,3 +361,17 @@ def test_every_link_setting_is_checked_at_its_line(tmp_path):
     assert [(p.line, p.field) for p in config_links.link_setting_problems(tagged, {"repo_url": "javascript:z"})] == [
         (2, "repo_url")]
     assert config_links.link_setting_problems(config, {"extra": "not a mapping", "site_name": 5}) == []
+
+
+@FAST
+@given(st.dictionaries(_KEY, _TREE, min_size=1, max_size=4), st.integers(0, 30))
+def test_packed_positions_give_the_same_answers_as_the_tables(tree, offset):
+    """Memory: a listing's position tables are packed (its text, compressed) once its own checks are done;
+    a later stage's locate must still find every key and value where the tables did."""
+    text = yaml.safe_dump(tree, allow_unicode=True, default_flow_style=False, sort_keys=False)
+    _, positions = load_yaml(text, line_offset=offset)
+    paths = [*positions.values, *positions.keys]
+    expected = [(positions.locate(path), positions.locate(path, prefer_key=True)) for path in paths]
+    positions.pack()
+    assert not positions.values and not positions.keys and not positions.text  # nothing but the packed text kept
+    assert [(positions.locate(path), positions.locate(path, prefer_key=True)) for path in paths] == expected
