@@ -25,6 +25,9 @@ from hub_build.publish.search.table import CHUNK
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 FORMAT = 3
 TEXT_DIR = "text"
+# mini-racer's default, plus young-generation semi-spaces of 1 MB instead of 16: the engine's peak memory at
+# 10,000 listings about 20 MB lower (bench/README.md, issue 11), no slower.
+V8_FLAGS = ("--single-threaded", "--max-semi-space-size=1")
 SHARD_CHARS = 24_000  # a shard's target size in JSON characters (about a third of that gzipped)
 
 
@@ -37,9 +40,10 @@ def run_engine(data: dict[str, Any], lunr_js: bytes) -> dict[str, Any]:
     fields, marked "cy", are indexed under every radical of each word): {terms: {term: [field postings]},
     names: [[name key, term of its first word, [rows]]]}."""
     try:
-        from py_mini_racer import MiniRacer
+        from py_mini_racer import MiniRacer, init_mini_racer
     except ImportError as error:
         raise TextIndexError("the search index needs mini-racer: pip install mini-racer (a dependency of hub-build)") from error
+    init_mini_racer(flags=V8_FLAGS, ignore_duplicate_init=True)  # only the first call in a process sets them
     context = MiniRacer()
     try:
         context.eval("var window = globalThis;")
