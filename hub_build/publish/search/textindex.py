@@ -105,13 +105,13 @@ def text_index_files(hub: Hub, services: list[ServiceEntry], lunr_js: bytes) -> 
     order = sorted(set(keys.values()))
     number = {key: n for n, key in enumerate(order)}
     shards: list[dict[str, Any]] = [{"terms": {}, "names": []} for _ in order]
-    for term in sorted(terms):
-        shards[number[keys[term]]]["terms"][term] = _delta(terms[term])
+    for term in sorted(terms):  # each term's postings replaced as it is coded: never both copies of all of them
+        shards[number[keys[term]]]["terms"][term] = _delta(terms.pop(term))
     for key, first, rows in built["names"]:
         if first in keys:
             shards[number[keys[first]]]["names"].append([key, rows])
     files: dict[str, Any] = {f"{n}.json": shard for n, shard in enumerate(shards)}
     files["index.json"] = {"format": FORMAT, "count": len(services), "fields": data["fields"], "shards": order,
                            "boosts": data["boosts"], "chunk": CHUNK}  # rows per details file, for the box on every page
-    files["terms.json"] = sorted(terms)
+    files["terms.json"] = sorted(keys)
     return files
