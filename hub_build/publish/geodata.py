@@ -15,6 +15,7 @@ data is licensed on terms of its own, and outward centroids are enough to sort s
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import shutil
@@ -120,7 +121,7 @@ def build_browser_tree(target: Path, precision: str = "outward", authorities: Op
             raise ValueError(f"local authority codes missing from data/local_authorities.json: {sorted(unknown)}")
         # One outward code at a time (the table is sorted, so its postcodes are together): converting and
         # formatting a whole letter at once held some 100 MB more at the peak of a cold build (issue 11).
-        for padded, chunk in itertools.groupby(rows, key=lambda i, pcd=table.pcd: pcd[i][:4]):
+        for padded, chunk in itertools.groupby(rows, key=functools.partial(_padded_outward, table.pcd)):
             outward = padded.strip()
             chosen = list(chunk)
             coords = _convert(table, chosen)
@@ -158,6 +159,11 @@ def build_browser_tree(target: Path, precision: str = "outward", authorities: Op
                             "source": onsdata.SOURCE_NAME,
                             "northern_ireland_precision": precision, "credits": credits, **figures})
     return figures
+
+
+def _padded_outward(pcd: list[str], row: int) -> str:
+    """The outward code of a row's postcode key, padded to 4 characters as the key has it."""
+    return pcd[row][:4]
 
 
 def _convert(table: onsdata.LetterTable, rows: list[int]) -> dict[int, tuple[float, float]]:
