@@ -62,9 +62,11 @@ HUB = {
 }
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    root = _tree(tmp_path_factory.mktemp("inventory"), HUB)
+@pytest.fixture
+def hub(tmp_path):
+    """Taken afresh for each test: mutmut maps each test to the functions it calls (a module fixture's calls would
+    count for the first test only, and the reasons test would never run against a mutant)."""
+    root = _tree(tmp_path, HUB)
     return root, _take(root)
 
 

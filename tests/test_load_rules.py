@@ -212,6 +212,8 @@ def test_wrong_shapes():
     assert where["audiences"] == (lines.index("audiences:") + 2, 3)
     assert where["age_range.max"] == (lines.index("  max: 30") + 1, 8)
     assert where["age_range.min"] == (lines.index("  min: five") + 1, 8)
+    low = _listing(age_range={"min": "-1", "max": 10})  # below the least: the value is pointed at too, not its key
+    assert {p[2]: p[:2] for p in _problems(Service, low)}["age_range.min"] == (_line(low, "min:"), 8)
     data = _listing(organisation=["a"], locations=[{"name": "Office"}])
     found = {p[2]: p[:2] + p[3:] for p in _problems(Service, data)}
     assert found["organisation"][2] == "should be a group of fields, not a list"
@@ -310,6 +312,8 @@ URL_HINT = "write the full address, like https://www.example.org/page"
     ("//evil.example/", "relative", ("'//evil.example/' is not a web address starting with https:// or http://", URL_HINT)),
     ("a b", "relative", ("'a b' is not a usable link", "write a path inside the site or a full https:// address")),
     ("a\x01b", "relative", ("'a\x01b' is not a usable link", "write a path inside the site or a full https:// address")),
+    ("edit/\nmain/", "relative", ("'edit/\nmain/' is not a usable link", "write a path inside the site or a full https:// address")),
+    ("/Xmas-events/", "relative", None),
     ("x" * 70 + "<", "relative", (f"'{'x' * 60}' is not a usable link", "write a path inside the site or a full https:// address")),
 ])
 def test_link_settings(value, rule, verdict):
@@ -361,3 +365,28 @@ def test_every_link_setting_is_checked_at_its_line(tmp_path):
     assert [(p.line, p.field) for p in config_links.link_setting_problems(tagged, {"repo_url": "javascript:z"})] == [
         (2, "repo_url")]
     assert config_links.link_setting_problems(config, {"extra": "not a mapping", "site_name": 5}) == []
+
+
+def test_link_settings_are_pointed_at_whatever_the_layout(tmp_path):
+    """A plugin with its own options before the hub's, settings merged from an anchor (pointed at their section),
+    and a setting that is not in this file at all (MkDocs' INHERIT: line 1)."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Hub\n"                          # 1
+        "defaults: &links\n"                        # 2
+        "  homepage: 'javascript:alert(1)'\n"       # 3
+        "extra:\n"                                  # 4
+        "  <<: *links\n"                            # 5
+        "plugins:\n"                                # 6
+        "  - search:\n"                             # 7
+        "      lang: en\n"                          # 8
+        "  - hub:\n"                                # 9
+        "      repository: ftp://x.example.org\n",  # 10
+        encoding="utf-8")
+    loaded = yaml.load(config.read_text(), Loader=yaml.SafeLoader)
+    assert [(p.line, p.field, p.message, p.hint) for p in config_links.link_setting_problems(config, loaded)] == [
+        (4, "extra.homepage", "'javascript:alert(1)' is not a web address starting with https:// or http://", URL_HINT),
+        (10, "plugins.hub.repository", "'ftp://x.example.org' is not a web address starting with https:// or http://",
+         URL_HINT)]
+    inherited = {**loaded, "extra": {}, "plugins": [], "site_description": "a\x07b"}
+    assert [(p.line, p.field) for p in config_links.link_setting_problems(config, inherited)] == [(1, "site_description")]

@@ -100,9 +100,11 @@ FILES = {
 }
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    root = make_hub(tmp_path_factory.mktemp("loader"), {})
+@pytest.fixture
+def hub(tmp_path):
+    """Loaded afresh for each test (not once per module): mutmut maps a test to the functions it calls, and a module
+    fixture's calls would count for the first test only, so the others would never be run against a mutant."""
+    root = make_hub(tmp_path, {})
     for name, text in FILES.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
