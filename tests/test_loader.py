@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hub_build.core.problems import Severity
 from hub_build.core.settings import HubSettings
 from hub_build.load import loader, placeholders
-from hub_build.model.items import Service
+from hub_build.model.items import EditorPage, ResourceWelsh, Service
 from hub_build.pipeline import load_hub
 
 from hubs import GOOD_RESOURCE, dump, listing, make_hub
@@ -75,6 +75,7 @@ FILES = {
     "content/resources/rooted.md": _resource(title="Rooted", link=None, file="/etc/passwd"),
     "content/resources/gone.md": _resource(title="Gone", link=None, file="missing.pdf"),
     "content/resources/back.md": _resource(title="Back", link=None, file="..\\..\\secret.pdf"),
+    "content/resources/up.md": _resource(title="Up", link=None, file="../.."),  # the folder above the content folder itself
     "content/resources/sub/inner.md": _resource(title="Inner", link=None, file="../guide.pdf"),
     "content/resources/old.md": _resource(title="Old", last_reviewed=OLD),
     "content/resources/index.md": _resource(title="Index"),
@@ -93,6 +94,8 @@ FILES = {
     "content/no-front.md": "# Just text\n",
     "content/unclosed.md": "---\ntitle: x\n# body\n",
     "content/cr-unclosed.md": "---\rtitle: x\r",
+    "content/space-unclosed.md": "--- \ntitle: x\n# body\n",  # an opening line with a trailing space still opens
+    "content/rule.md": "--- not front matter\n\nText.\n",  # text after the hyphens: a page without front matter
     "content/bad-front.md": "---\ntitle: x\ntemplate: evil.html\n---\nText\n",
     "content/alias-front.md": "---\ntitle: &t x\n---\nText\n",
     "content/not-utf8.md": b"---\ntitle: \xff\n---\n",
@@ -127,11 +130,13 @@ def test_what_is_loaded_and_what_is_left_out(hub):
     assert sorted(e.slug for e in hub.events) == ["2026/past", "day"]
     assert set(hub.pages) == {
         "resources/guide.md", "resources/old.md", "resources/sub/inner.md", "practice/school.md", "practice/old/school.md",
-        "events/day.md", "events/2026/past.md", "about.md", "empty-front.md", "no-front.md", "index.md"}
+        "events/day.md", "events/2026/past.md", "about.md", "empty-front.md", "no-front.md", "index.md", "rule.md"}
     assert hub.pages["about.md"].meta.hide == ["toc"] and hub.pages["about.md"].body == "# About\n"
     assert hub.pages["empty-front.md"].meta is not None and hub.pages["empty-front.md"].body == "Body only.\n"
     assert hub.pages["no-front.md"].meta is None and hub.pages["no-front.md"].body == "# Just text\n"
     assert hub.pages["resources/guide.md"].body == "Text.\n"
+    assert hub.pages["rule.md"].meta is None and hub.pages["rule.md"].body == "--- not front matter\n\nText.\n"
+    assert {uri: page.source for uri, page in hub.pages.items()} == {uri: f"content/{uri}" for uri in hub.pages}
     assert hub.today == TODAY
 
 
@@ -170,7 +175,8 @@ def test_items_problems(hub):
                                                      "put the document beside the page and give its name")]
     attachments = {p.path: (p.col, p.field) for p in hub.problems if p.path.startswith("content/resources/")
                    and p.message.startswith("the file '")}
-    assert attachments == {f"content/resources/{n}.md": (7, "file") for n in ("away", "rooted", "gone", "back")}
+    assert attachments == {f"content/resources/{n}.md": (7, "file") for n in ("away", "rooted", "gone", "back", "up")}
+    assert found["content/resources/up.md"][0][2] == "the file '../..' is outside the site's content folder"
     assert found["content/resources/back.md"][0][2] == "the file '..\\..\\secret.pdf' is outside the site's content folder"
     assert found["content/resources/gone.md"] == [(file_line, "error", "the file 'missing.pdf' does not exist or cannot be published",
                                                    "check the name (it is relative to this page's folder) and that the file is of an allowed type")]
@@ -204,12 +210,31 @@ def test_editor_pages_problems(hub):
     closing = ("the front matter has no closing '---' line", "end the page's settings with a line of three hyphens: ---")
     assert found["content/unclosed.md"] == [(1, "error", *closing)]
     assert found["content/cr-unclosed.md"] == [(1, "error", *closing)]
+    assert found["content/space-unclosed.md"] == [(1, "error", *closing)]
+    assert {p.col for p in hub.problems if p.path in ("content/unclosed.md", "content/not-utf8.md")} == {1}
     assert [p[:3] for p in found["content/bad-front.md"]] == [(3, "error", "unknown field 'template'")]
     assert [p[:3] for p in found["content/alias-front.md"]] == [(2, "error", "YAML anchor '&t' is not allowed")]
     assert found["content/not-utf8.md"] == [(2, "error", "the file is not valid UTF-8 text", "save it with UTF-8 encoding")]
     assert [p[2] for p in found["content/services/good.md"]] == [
         "the hub generates the page 'Bristol Family Links' at '/services/good/'; this file would replace it"]
     assert not {"content/about.md", "content/empty-front.md", "content/no-front.md"} & set(found)
+
+
+def test_welsh_siblings_without_settings_get_empty_ones_of_their_kind(tmp_path):
+    """A sibling with no front matter, or an empty one, is the Welsh text alone: its settings are its kind's empty
+    model (an editor page's are None, as for an English page without front matter)."""
+    root = make_hub(tmp_path, {})
+    for name, text in {"content/resources/guide.md": _resource(title="Guide"), "content/resources/guide.cy.md": "Testun.\n",
+                       "content/about.md": "# About\n", "content/about.cy.md": "---\n---\n# Amdanom\n",
+                       "content/help.md": "# Help\n", "content/help.cy.md": "# Cymorth\n"}.items():
+        (root / name).write_text(text, encoding="utf-8")
+    hub = load_hub(root, HubSettings(languages=["en", "cy"]), docs_dir=root / "content", today=TODAY)
+    assert hub.errors == []
+    cy = {uri: versions["cy"] for uri, versions in hub.translations.items()}
+    assert {uri: (page.source, page.meta, page.body) for uri, page in cy.items()} == {
+        "resources/guide.md": ("content/resources/guide.cy.md", ResourceWelsh(), "Testun.\n"),
+        "about.md": ("content/about.cy.md", EditorPage(), "# Amdanom\n"),
+        "help.md": ("content/help.cy.md", None, "# Cymorth\n")}
 
 
 def test_every_problem_is_an_error_but_the_review_warnings(hub):
