@@ -58,7 +58,7 @@ HUB = {
     "content/nowhere.txt": ("link", "missing.txt"), "content/.hidden.txt": "x", "content/to-hidden.txt": ("link", ".hidden.txt"),
     "content/pipe.txt": None, "content/pipe-link.txt": ("link", "pipe.txt"), "content/Same.txt": "x", "content/same.txt": "x",
     "content/x.md": "x", "content/x/index.md": "x", "content/y/README.md": "x", "content/y.markdown": "x",
-    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/\u200bzero.txt": "x",
+    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF", "content/\u200bzero.txt": "x",
 }
 
 
@@ -121,6 +121,9 @@ REASONS = {
     "content/Café menu!.pdf": ("the file name 'Café menu!.pdf' cannot be used in a web address",
                                "rename it to 'Cafe-menu-.pdf': letters, digits, '-', '_' and '.', starting with a letter "
                                "or digit, at most 100 characters"),
+    "content/-draft.pdf": ("the file name '-draft.pdf' cannot be used in a web address",
+                           "rename it to 'draft.pdf': letters, digits, '-', '_' and '.', starting with a letter or digit, "
+                           "at most 100 characters"),
     "content/\\u200bzero.txt": ("the file name '\\u200bzero.txt' cannot be used in a web address",
                                 "rename it to 'zero.txt': letters, digits, '-', '_' and '.', starting with a letter or digit, "
                                 "at most 100 characters"),
