@@ -58,7 +58,7 @@ HUB = {
     "content/nowhere.txt": ("link", "missing.txt"), "content/.hidden.txt": "x", "content/to-hidden.txt": ("link", ".hidden.txt"),
     "content/pipe.txt": None, "content/pipe-link.txt": ("link", "pipe.txt"), "content/Same.txt": "x", "content/same.txt": "x",
     "content/x.md": "x", "content/x/index.md": "x", "content/y/README.md": "x", "content/y.markdown": "x",
-    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF", "content/\u200bzero.txt": "x",
+    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF", "content/X-ray scan.pdf": b"%PDF", "content/日本": "x", "content/\u200bzero.txt": "x",
 }
 
 
@@ -121,6 +121,11 @@ REASONS = {
     "content/Café menu!.pdf": ("the file name 'Café menu!.pdf' cannot be used in a web address",
                                "rename it to 'Cafe-menu-.pdf': letters, digits, '-', '_' and '.', starting with a letter "
                                "or digit, at most 100 characters"),
+    "content/X-ray scan.pdf": ("the file name 'X-ray scan.pdf' cannot be used in a web address",
+                               "rename it to 'X-ray-scan.pdf': letters, digits, '-', '_' and '.', starting with a letter "
+                               "or digit, at most 100 characters"),
+    "content/日本": ("the file name '日本' cannot be used in a web address",  # nothing of it is left to suggest
+                   "rename it using letters, digits, '-', '_' and '.', starting with a letter or digit, at most 100 characters"),
     "content/-draft.pdf": ("the file name '-draft.pdf' cannot be used in a web address",
                            "rename it to 'draft.pdf': letters, digits, '-', '_' and '.', starting with a letter or digit, "
                            "at most 100 characters"),
@@ -198,6 +203,16 @@ def test_linked_folders_are_refused(tmp_path):
     assert [(p.path, p.message, p.hint) for p in found.problems] == [
         ("directory", "the listings folder is a symbolic link", "make it a real folder inside the hub"),
         ("content", "the content folder is a symbolic link", "make it a real folder inside the hub")]
+
+
+def test_item_folders_may_be_set_with_slashes_and_any_case(tmp_path):
+    root = _tree(tmp_path, {"content/Guides-X/a.md": "x", "content/X-cases/b.md": "x", "content/X-dates/c.md": "x",
+                            "content/X-cases/photo.png": PNG, "content/other/d.md": "x"})
+    found = _take(root, resources="Guides-X/", practice="X-cases/", events="X-dates/")
+    assert {f.rel: f.kind for f in found.files} == {"Guides-X/a.md": "resource", "X-cases/b.md": "practice",
+                                                    "X-dates/c.md": "events", "other/d.md": "page"}
+    assert _problems(found)["content/X-cases/photo.png"][0] == (
+        "practice examples and case studies are Markdown pages; other files cannot be published here")
 
 
 def test_listings_inside_the_content_folder_are_read_not_published(tmp_path):

@@ -226,7 +226,9 @@ def test_welsh_siblings_without_settings_get_empty_ones_of_their_kind(tmp_path):
     root = make_hub(tmp_path, {})
     for name, text in {"content/resources/guide.md": _resource(title="Guide"), "content/resources/guide.cy.md": "Testun.\n",
                        "content/about.md": "# About\n", "content/about.cy.md": "---\n---\n# Amdanom\n",
-                       "content/help.md": "# Help\n", "content/help.cy.md": "# Cymorth\n"}.items():
+                       "content/help.md": "# Help\n", "content/help.cy.md": "# Cymorth\n",
+                       "content/plan.2026.md": "# Plan\n", "content/plan.2026.cy.md": "# Cynllun\n",  # the last dot names it
+                       "content/notes.v2.md": "# Notes\n"}.items():
         (root / name).write_text(text, encoding="utf-8")
     hub = load_hub(root, HubSettings(languages=["en", "cy"]), docs_dir=root / "content", today=TODAY)
     assert hub.errors == []
@@ -234,7 +236,8 @@ def test_welsh_siblings_without_settings_get_empty_ones_of_their_kind(tmp_path):
     assert {uri: (page.source, page.meta, page.body) for uri, page in cy.items()} == {
         "resources/guide.md": ("content/resources/guide.cy.md", ResourceWelsh(), "Testun.\n"),
         "about.md": ("content/about.cy.md", EditorPage(), "# Amdanom\n"),
-        "help.md": ("content/help.cy.md", None, "# Cymorth\n")}
+        "help.md": ("content/help.cy.md", None, "# Cymorth\n"), "plan.2026.md": ("content/plan.2026.cy.md", None, "# Cynllun\n")}
+    assert hub.problems == [] and {"plan.2026.md", "notes.v2.md"} <= set(hub.pages)
 
 
 def test_every_problem_is_an_error_but_the_review_warnings(hub):
@@ -254,6 +257,7 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path):
     hub = loader.Hub(root=root, settings=HubSettings(), vocabulary=None, today=TODAY)
     assert loader._read(hub, root / "directory" / "gone.yaml", "x.yaml") is None
     assert hub.problems[0].message.startswith("the file cannot be read (") and hub.problems[0].hint == "check its permissions"
+    assert (hub.problems[0].path, hub.problems[0].line, hub.problems[0].col) == ("x.yaml", 1, 1)
     with pytest.raises(RuntimeError):
         loader._inventory(hub)
 
