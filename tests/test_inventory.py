@@ -58,7 +58,7 @@ HUB = {
     "content/nowhere.txt": ("link", "missing.txt"), "content/.hidden.txt": "x", "content/to-hidden.txt": ("link", ".hidden.txt"),
     "content/pipe.txt": None, "content/pipe-link.txt": ("link", "pipe.txt"), "content/Same.txt": "x", "content/same.txt": "x",
     "content/x.md": "x", "content/x/index.md": "x", "content/y/README.md": "x", "content/y.markdown": "x",
-    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF", "content/X-ray scan.pdf": b"%PDF", "content/日本": "x", "content/\u200bzero.txt": "x",
+    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF", "content/notes.MKDN": "x", "content/notes.Mdown": "x", "content/X-ray scan.pdf": b"%PDF", "content/日本": "x", "content/\u200bzero.txt": "x",
 }
 
 
@@ -71,7 +71,7 @@ def hub(tmp_path):
 
 
 def test_every_file_is_classified(hub):
-    _, found = hub
+    root, found = hub
     kinds = {f.source: f.kind for f in found.files}
     assert kinds == {
         "directory/a.yaml": "listing", "directory/sub/b.yml": "listing", "directory/Bad Name.yaml": "listing",
@@ -90,6 +90,8 @@ def test_every_file_is_classified(hub):
                                     "Same.txt"}
     assert [f.rel for f in found.of_kind("resource")] == ["resources/guides/g.md"]
     assert found.addresses["about/"] == "content/about.markdown" and found.addresses["images/a.png"] == "content/images/a.png"
+    assert not {"a.yaml", "sub/b.yml"} & set(found.addresses)  # a listing's page is the hub's: it takes no address here
+    assert all(f.path == root / f.source for f in found.files)  # what is read and copied is the file classified
 
 
 REASONS = {
@@ -98,6 +100,9 @@ REASONS = {
     "content/images/fake.png": ("the file's contents are not a PNG file", "save it in the format its name says"),
     "content/images/fake.webp": ("the file's contents are not a WEBP file", "save it in the format its name says"),
     "content/page.MD": ("'.MD' is not read as a page (only lower-case Markdown extensions are)", "rename it to end in '.md'"),
+    "content/notes.MKDN": ("'.MKDN' is not read as a page (only lower-case Markdown extensions are)", "rename it to end in '.mkdn'"),
+    "content/notes.Mdown": ("'.Mdown' is not read as a page (only lower-case Markdown extensions are)",
+                            "rename it to end in '.mdown'"),
     "content/practice/photo.png": (
         "practice examples and case studies are Markdown pages; other files cannot be published here",
         "write it as a page (the personal-data check reads every page here; it cannot read documents or photos), "
@@ -192,6 +197,9 @@ def test_folder_settings_stay_inside_the_hub(tmp_path):
         assert found.files == []
     assert _take(root, resources="../content/x").problems  # '..' is refused even where it would land inside
     assert _take(root, directory="lists").problems == []
+    away = inv.take_inventory(root, HubSettings(), tmp_path / "outside")
+    assert [(p.path, p.field, p.message) for p in away.problems][0] == (  # (then each item folder below it)
+        "mkdocs.yml", "docs_dir", "the 'docs_dir' folder '../outside' is outside the hub")
 
 
 def test_linked_folders_are_refused(tmp_path):
@@ -203,6 +211,7 @@ def test_linked_folders_are_refused(tmp_path):
     assert [(p.path, p.message, p.hint) for p in found.problems] == [
         ("directory", "the listings folder is a symbolic link", "make it a real folder inside the hub"),
         ("content", "the content folder is a symbolic link", "make it a real folder inside the hub")]
+    assert {(p.line, p.col) for p in found.problems} == {(1, 1)}
 
 
 def test_item_folders_may_be_set_with_slashes_and_any_case(tmp_path):

@@ -148,6 +148,15 @@ def test_nesting_is_limited_to_twenty_levels():
         data = data[0]
     assert data == "x"
     assert _hard(nested(21), 2) == (3, 22, "the file is nested too deeply", "")
+    fields = "".join(f"{'  ' * n}a{n}:\n" for n in range(21)) + "  " * 21 + "x: y\n"  # fields within fields, too
+    assert _hard(fields, 0)[:3] == (22, 43, "the file is nested too deeply")
+
+
+def test_characters_yaml_cannot_read_are_a_problem_at_the_first_line():
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml("a: b\nc: \x01\n", line_offset=4)
+    assert (caught.value.line, caught.value.col) == (5, 1)
+    assert caught.value.message.startswith("this is not valid YAML: unacceptable character #x0001")
 
 
 # --- pydantic's verdicts as problems -------------------------------------------------------------------------

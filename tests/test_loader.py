@@ -138,6 +138,7 @@ def test_what_is_loaded_and_what_is_left_out(hub):
     assert hub.pages["rule.md"].meta is None and hub.pages["rule.md"].body == "--- not front matter\n\nText.\n"
     assert {uri: page.source for uri, page in hub.pages.items()} == {uri: f"content/{uri}" for uri in hub.pages}
     assert hub.today == TODAY
+    assert {e.slug: e.positions.locate(("title",)) for e in hub.events} == {"day": (2, 8), "2026/past": (2, 8)}
 
 
 def test_listings_problems(hub):
