@@ -238,6 +238,7 @@ def test_sizes_and_empty_values():
     lines = dump(data).split("\n")
     assert where["summary"] == (next(n for n, t in enumerate(lines, 1) if t.startswith("summary:")), 10)
     assert where["topics"] == (lines.index("topics:") + 2, 1) and where["name"] == (1, 7)
+    assert where["audiences"] == (lines.index("audiences: []") + 1, 12)  # the empty list itself, not its key
     assert found["summary"] == ("is too long: 301 characters, at most 300", "shorten it; put the detail in the description")
     assert found["topics"] == ("has too many items (at most 50)", "keep the most important ones")
     assert found["audiences"] == ("needs at least 1 item", "add one on a line starting with '- '")
