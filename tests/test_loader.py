@@ -139,6 +139,9 @@ def test_what_is_loaded_and_what_is_left_out(hub):
     assert {uri: page.source for uri, page in hub.pages.items()} == {uri: f"content/{uri}" for uri in hub.pages}
     assert hub.today == TODAY
     assert {e.slug: e.positions.locate(("title",)) for e in hub.events} == {"day": (2, 8), "2026/past": (2, 8)}
+    for entries, folder in ((hub.resources, "resources"), (hub.practice, "practice"), (hub.events, "events")):
+        assert [(e.source, e.positions.locate(("title",))[0]) for e in entries] == [
+            (f"content/{folder}/{e.slug}.md", 2) for e in entries]
 
 
 def test_listings_problems(hub):
@@ -241,6 +244,22 @@ def test_welsh_siblings_without_settings_get_empty_ones_of_their_kind(tmp_path):
     assert hub.problems == [] and {"plan.2026.md", "notes.v2.md"} <= set(hub.pages)
 
 
+def test_item_slugs_are_the_path_below_the_folder_however_it_is_named(tmp_path):
+    root = make_hub(tmp_path, {})
+    (root / "content" / "X-guides" / "deep").mkdir(parents=True)
+    (root / "content" / "X-guides" / "deep" / "talking.md").write_text(_resource(title="Talking"), encoding="utf-8")
+    hub = load_hub(root, HubSettings(resources="X-guides/"), docs_dir=root / "content", today=TODAY)
+    assert hub.errors == [] and [(r.slug, r.src_uri) for r in hub.resources] == [("deep/talking", "X-guides/deep/talking.md")]
+
+
+def test_welsh_siblings_are_checked_even_when_the_hub_has_no_welsh(tmp_path):
+    root = make_hub(tmp_path, {})
+    (root / "content" / "about.md").write_text("# About\n", encoding="utf-8")
+    (root / "content" / "about.cy.md").write_text("---\ntemplate: x.html\n---\n# Amdanom\n", encoding="utf-8")
+    hub = load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
+    assert [(p.path, p.line, p.message) for p in hub.errors] == [("content/about.cy.md", 2, "unknown field 'template'")]
+
+
 def test_every_problem_is_an_error_but_the_review_warnings(hub):
     warnings = {p.path for p in hub.problems if p.severity is Severity.WARNING}
     assert warnings == {"directory/old.yaml", "content/resources/old.md", "content/practice/old/school.md"}
@@ -253,8 +272,8 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path):
     hub = load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
     assert hub.services == [] and hub.errors == []
     missing = load_hub(root, HubSettings(directory="nowhere"), docs_dir=root / "content", today=TODAY)
-    assert [(p.path, p.message, p.hint) for p in missing.problems] == [
-        ("nowhere", "the listings folder does not exist", "create it, or set the 'directory' option of the hub plugin")]
+    assert [(p.path, p.line, p.col, p.message, p.hint) for p in missing.problems] == [
+        ("nowhere", 1, 1, "the listings folder does not exist", "create it, or set the 'directory' option of the hub plugin")]
     hub = loader.Hub(root=root, settings=HubSettings(), vocabulary=None, today=TODAY)
     assert loader._read(hub, root / "directory" / "gone.yaml", "x.yaml") is None
     assert hub.problems[0].message.startswith("the file cannot be read (") and hub.problems[0].hint == "check its permissions"
