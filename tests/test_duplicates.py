@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hubs import GOOD_LISTING, listing, make_hub
+from hubs import GOOD_LISTING, dump, listing, make_hub
 from test_validation import problems_of
 
 
@@ -27,6 +27,9 @@ def test_same_phone_and_organisation(tmp_path):
     [warning] = _warnings(tmp_path)
     assert warning.startswith("directory/b.yaml:")
     assert "contact.phone: this looks like the same service as directory/a.yaml: the same phone number (0117 496 0123)" in warning
+    lines = dump(other).split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.lstrip().startswith("phone:"))
+    assert warning.startswith(f"directory/b.yaml:{line}:{lines[line - 1].index('phone:') + 8}: ")  # at the number itself
 
 
 def test_different_services_are_not_warned_and_errors_fail_nothing_twice(tmp_path):
