@@ -17,7 +17,8 @@ def test_same_name_and_postcode(tmp_path):
     [warning] = _warnings(tmp_path)
     assert warning.startswith("directory/b-links.yaml:")
     assert "locations.postcode: this looks like the same service as directory/a-links.yaml: the same name and postcode" in warning
-    assert "directory/b-links.yaml or directory/a-links.yaml" in warning
+    assert warning.endswith("if it is, keep one listing and remove the other (directory/b-links.yaml or "
+                            "directory/a-links.yaml); if they are different services, make their names say how")
 
 
 def test_same_phone_and_organisation(tmp_path):

@@ -267,6 +267,7 @@ def test_the_hubs_own_pages_cannot_be_replaced(hub):
          "rename the file: that address belongs to the hub's own page", "(file name)"),
         ("content/images/a.png", "the hub generates an image at '/images/a.png'; this file would replace it",
          "rename the file: that address belongs to the hub's own page", "(file name)")]
+    assert {(p.line, p.col) for p in clashes} == {(1, 1)}
 
 
 def test_visible_names():

@@ -86,6 +86,7 @@ FILES = {
     "content/practice/old/school.md": PRACTICE % OLD,
     "content/practice/personal.md": (PRACTICE % "2026-09-01").replace("The school shared", "Sam (7) shared"),
     "content/practice/index.md": PRACTICE % "2026-09-01",
+    "content/practice/unknown-sector.md": (PRACTICE % "2026-09-01").replace("sectors: [schools]", "sectors: [scools]"),
     "content/events/day.md": EVENT,
     "content/events/past.md": EVENT,
     "content/events/2026/past.md": EVENT,
@@ -203,6 +204,7 @@ def test_items_problems(hub):
         (10, "warning", "last checked 400 days ago, over the 365-day review interval")]
     assert [p[:3] for p in found["content/practice/personal.md"]] == [(12, "error", "looks like a first name beside an age: 'Sam (7)'")]
     assert found["content/practice/index.md"][0][2] == "the name 'index' cannot be used for a practice page"
+    assert [p[:3] for p in found["content/practice/unknown-sector.md"]] == [(5, "error", "'scools' is not a known sector")]
     assert found["content/events/past.md"] == [
         (1, "error", "the name 'past' cannot be used for a events page", "rename it, for example to 'past-1.md'"),
         (1, "error", "the hub generates the page 'Past events' at '/events/past/'; this file would replace it",
