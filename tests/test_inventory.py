@@ -224,11 +224,11 @@ def test_item_folders_may_be_set_with_slashes_and_any_case(tmp_path):
         "practice examples and case studies are Markdown pages; other files cannot be published here")
 
 
-def test_a_second_welsh_version_does_not_stop_the_others(tmp_path):
+def test_a_second_or_orphan_welsh_version_does_not_stop_the_others(tmp_path):
     found = _take(_tree(tmp_path, {"content/a.md": "x", "content/a.cy.md": "x", "content/a.cy.markdown": "x",
-                                   "content/b.md": "x", "content/b.cy.md": "x"}), languages=["en", "cy"])
+                                   "content/b.md": "x", "content/b.cy.md": "x", "content/0.cy.md": "x"}), languages=["en", "cy"])
     assert {f.rel: f.kind for f in found.files} == {"a.md": "page", "b.md": "page", "b.cy.md": "translation"}
-    assert set(_problems(found)) == {"content/a.cy.md", "content/a.cy.markdown"}
+    assert set(_problems(found)) == {"content/a.cy.md", "content/a.cy.markdown", "content/0.cy.md"}
 
 
 def test_listings_inside_the_content_folder_are_read_not_published(tmp_path):
