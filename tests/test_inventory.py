@@ -58,7 +58,9 @@ HUB = {
     "content/nowhere.txt": ("link", "missing.txt"), "content/.hidden.txt": "x", "content/to-hidden.txt": ("link", ".hidden.txt"),
     "content/pipe.txt": None, "content/pipe-link.txt": ("link", "pipe.txt"), "content/Same.txt": "x", "content/same.txt": "x",
     "content/x.md": "x", "content/x/index.md": "x", "content/y/README.md": "x", "content/y.markdown": "x",
-    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF", "content/notes.MKDN": "x", "content/notes.Mdown": "x", "content/X-ray scan.pdf": b"%PDF", "content/日本": "x", "content/\u200bzero.txt": "x",
+    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF",
+    "content/notes.MKDN": "x", "content/notes.Mdown": "x", "content/X-ray scan.pdf": b"%PDF", "content/日本": "x",
+    "content/\u200bzero.txt": "x",
 }
 
 
@@ -198,7 +200,8 @@ def test_folder_settings_stay_inside_the_hub(tmp_path):
     assert _take(root, resources="../content/x").problems  # '..' is refused even where it would land inside
     assert _take(root, directory="lists").problems == []
     away = inv.take_inventory(root, HubSettings(), tmp_path / "outside")
-    assert [(p.path, p.field, p.message) for p in away.problems][0] == (  # (then each item folder below it)
+    first = away.problems[0]  # (then each item folder below it)
+    assert (first.path, first.field, first.message) == (
         "mkdocs.yml", "docs_dir", "the 'docs_dir' folder '../outside' is outside the hub")
 
 
