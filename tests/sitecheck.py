@@ -33,7 +33,7 @@ class _Collector(HTMLParser):
                 if DANGEROUS_SCHEMES.match(cleaned) and not cleaned.lower().startswith("data:image/"):
                     self.bad_urls.append(f"<{tag} {name}={value!r}>")
             if (tag, name) in FETCHING and value and re.match(r"^(https?:)?//", value.strip(), re.I):
-                if not (tag == "link" and attributes.get("rel") in ("canonical", "alternate")):
+                if not (tag == "link" and (attributes.get("rel") or "").split() in (["canonical"], ["alternate"])):
                     self.external_fetches.append(f"<{tag} {name}={value!r}>")
         if tag == "script":
             self._script, self._script_text = attributes, []

@@ -49,6 +49,31 @@ def sample_site() -> Path:
     return _build({"SITE_URL": ""})
 
 
+def sample_is_bilingual() -> bool:
+    from hub_build.core.settings import HubSettings, hub_options, read_mkdocs_config
+
+    return "cy" in HubSettings.model_validate(hub_options(read_mkdocs_config(REPO / "mkdocs.yml"))).languages
+
+
+@functools.lru_cache(maxsize=None)
+def bilingual_sample_site() -> Path:
+    """The sample hub built in English and Welsh (`languages: [en, cy]`): the sample build itself when the sample
+    has Welsh on, else a copy of the sample with the setting added, built once per session."""
+    if sample_is_bilingual():
+        return sample_site()
+    root = Path(tempfile.mkdtemp(prefix="hub-bilingual-"))
+    atexit.register(shutil.rmtree, root, True)
+    for part in ("content", "directory"):
+        shutil.copytree(REPO / part, root / part)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - hub:\n" in config
+    (root / "mkdocs.yml").write_text(config.replace("  - hub:\n", "  - hub:\n      languages: [en, cy]\n", 1), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "hub_build.commands.cli", "build", "-d", str(root / "site")], cwd=root,
+                          env={**ENV, "SITE_URL": ""}, capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "site"
+
+
 SUB_PATH = "/hub-sub/"
 
 

@@ -4,7 +4,8 @@ the hub into the theme's frame must be the pages MkDocs and Material would have 
 A generated hub is built twice with the real tools, once with fast_pages (the default) and once with
 `fast_pages: false` (every page through MkDocs, the old way), and every listing and browse page of the two
 builds is parsed and compared: head elements, Content Security Policy, title, the set of links, landmarks and
-the main content. Two site set-ups: directory URLs under a site_url with tabs, and .html URLs without one.
+the main content. Three site set-ups: directory URLs under a site_url with tabs, .html URLs without one, and a
+hub built in English and Welsh (the Welsh build captures frames of its own: Welsh interface, lang, alternates).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from hub_build.render.frame import FrameError, FrameMarkers, capture
 SETUPS = {
     "directory-urls": {"site_url": "https://hub.example.org/sub/", "use_directory_urls": True},
     "html-urls": {"use_directory_urls": False},
+    "bilingual": {"use_directory_urls": True, "hub": {"languages": ["en", "cy"]}},
 }
 
 
@@ -81,12 +83,15 @@ def outline(path: Path) -> Outline:
 
 def _build(root: Path, setup: dict, fast: bool) -> tuple[Path, str]:
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    setup = dict(setup)
+    options = setup.pop("hub", {})
     config.update(setup)
     config["theme"]["features"] = ["navigation.tabs", "navigation.top", "content.action.edit"]
     config["repo_url"] = "https://github.com/example/hub"
     config["nav"] = [{"Home": "index.md"}, {"Find services": "find/index.md"}, {"Browse": "services/index.md"},
                      {"About": "about.md"}]
-    config["plugins"] = ["search", {"hub": {"fast_pages": fast, "edit_url": "https://github.com/example/hub/edit/main/{path}"}}]
+    config["plugins"] = ["search", {"hub": {"fast_pages": fast, "edit_url": "https://github.com/example/hub/edit/main/{path}",
+                                            **options}}]
     name = f"mkdocs-{'fast' if fast else 'old'}.yml"
     (root / name).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     site = root / f"site-{'fast' if fast else 'old'}"
@@ -107,8 +112,10 @@ def builds(request, tmp_path_factory):
 
 
 def _framed_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] in ("services", "browse")
-                  and p.relative_to(site).parts[-2:] != ("services", "index.html"))
+    def framed(parts: tuple[str, ...]) -> bool:
+        parts = parts[1:] if parts[0] == "cy" else parts  # the Welsh site's own
+        return parts[0] in ("services", "browse") and parts[-2:] != ("services", "index.html")
+    return sorted(p for p in site.rglob("*.html") if framed(p.relative_to(site).parts))
 
 
 def test_the_fast_build_skipped_mkdocs_for_listing_and_browse_pages(builds):
@@ -143,6 +150,18 @@ def test_framed_pages_have_the_old_pages_structure_links_and_metadata(builds):
         assert new.text == was.text, where
 
 
+def test_welsh_frames_are_welsh(builds):
+    name, fast, _, _, _ = builds
+    if name != "bilingual":
+        pytest.skip("a hub built in English only")
+    welsh = [p for p in _framed_pages(fast) if p.relative_to(fast).parts[0] == "cy"]
+    assert len(welsh) > 60
+    for page in welsh:
+        text = page.read_text(encoding="utf-8")
+        assert '<html lang="cy"' in text and 'hreflang="en"' in text and "assets/hub/messages.js" in text, page
+        assert "Neidio i" in text, page  # Material's Welsh interface (its skip link)
+
+
 def test_sitemap_lists_every_page(builds):
     name, fast, _, old, _ = builds
     assert (fast / "sitemap.xml").read_text(encoding="utf-8") == (old / "sitemap.xml").read_text(encoding="utf-8")
@@ -161,9 +180,9 @@ def test_search_records_are_the_same(builds):
 
 def test_an_editor_link_to_a_framed_page_resolves(builds):
     name, fast, _, _, _ = builds
-    about = fast / ("about/index.html" if name == "directory-urls" else "about.html")
+    about = fast / ("about.html" if name == "html-urls" else "about/index.html")
     slug = sorted(p.stem for p in (fast.parent / "directory").glob("*.yaml"))[0]
-    target = f"../services/{slug}/" if name == "directory-urls" else f"services/{slug}.html"
+    target = f"services/{slug}.html" if name == "html-urls" else f"../services/{slug}/"
     assert f'href="{target}"' in about.read_text(encoding="utf-8")
 
 

@@ -56,3 +56,20 @@ def test_the_cache_never_lives_in_the_hub_repository(tmp_path, monkeypatch):
     assert (tmp_path / "user-cache") in cache.path.parents
     monkeypatch.setenv("HUB_BUILD_CACHE", str(tmp_path / "ci-cache"))
     assert (tmp_path / "ci-cache") in markdown_cache(hub).path.parents
+
+
+def test_a_bilingual_build_keeps_the_descriptions_of_both_languages(tmp_path):
+    """The Welsh build shares the English build's cache and it is saved once both are built: the next build finds
+    the English and the Welsh descriptions (saved by each build alone, the Welsh one would drop the English)."""
+    import subprocess
+    import sys
+
+    from hubs import ENV, listing, make_hub
+
+    welsh = listing(description="An **English** description.", cy={"description": "Disgrifiad **Cymraeg**."})
+    root = make_hub(tmp_path / "hub", {"bristol-family-links.yaml": welsh}, plugin_options="      languages: [en, cy]")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")], cwd=root, env=ENV,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    saved = markdown_cache(root).known  # this hub's file in the session's cache folder (one per hub folder)
+    assert set(saved.values()) == {render_markdown("An **English** description."), render_markdown("Disgrifiad **Cymraeg**.")}

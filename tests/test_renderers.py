@@ -26,20 +26,21 @@ from sitepages import sample_site
 
 NEEDS_311 = pytest.mark.skipif(sys.version_info < (3, 11), reason="Zensical needs Python 3.11 or newer")
 
-# Files that differ between renderers, and why that is right:
+# Files that differ between renderers, and why that is right (in the English site and in each other language's
+# site under /<code>/, which is built the same way):
 RENDERER_OWN = (
     # The theme's own scripts and styles: each renderer ships its own bundle, named by a hash of its content
     # (Zensical's templates are its own port of Material's).
-    re.compile(r"^assets/(javascripts|stylesheets)/"),
+    re.compile(r"^(cy/)?assets/(javascripts|stylesheets)/"),
     # The renderer's own search index (MkDocs and ProperDocs: search/search_index.json; Zensical: search.json).
     # The hub's search box (Pagefind) replaces the theme's, so no page ever downloads it.
-    re.compile(r"^search/search_index\.json$|^search\.json$"),
+    re.compile(r"^(cy/)?(search/search_index\.json|search\.json)$"),
     # MkDocs and ProperDocs also write a gzip copy of the sitemap; Zensical writes sitemap.xml alone.
-    re.compile(r"^sitemap\.xml\.gz$"),
+    re.compile(r"^(cy/)?sitemap\.xml\.gz$"),
     # Pagefind's index and fragments are named by hashes of what they hold; the renderers print the same text
     # with small differences of markup (heading ids, whitespace), so the names differ. Its entry files, and
     # that it indexed the same pages, are compared.
-    re.compile(r"^pagefind/(fragment|index)/|^pagefind/pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta$"),
+    re.compile(r"^(cy/)?pagefind/(fragment|index)/|^(cy/)?pagefind/pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta$"),
 )
 # Page addresses that may differ between renderers: none.
 PAGE_DIFFERENCES: dict[str, set[str]] = {"properdocs": set(), "zensical": set()}
@@ -140,6 +141,54 @@ def test_zensical_site_is_made_by_zensical() -> None:
     listing = (site / "services" / "bristol-family-links" / "index.html").read_text(encoding="utf-8")
     assert "Severn Families Trust" in listing and 'class="hub-' in listing
     assert "open-data/oruk/index.json" in listing  # the footer's open-data licence, without the plugin object
+
+
+_ALTERNATE = re.compile(r'<link rel="alternate " hreflang="([^"]+)" href="([^"]*)"')
+_SWITCH = re.compile(r'<a class="md-header__button hub-language__link" href="([^"]*)" hreflang="([^"]+)"')
+_CREDITS = re.compile(r'<div class="hub-credits">(.*?)</div>', re.S)
+
+
+def _resolved(rel: str, href: str) -> str:
+    """A link on the page `rel` as a path from the site's root."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^/", href):
+        return href
+    path = posixpath.normpath(posixpath.join("/" + posixpath.dirname(rel) + "/", href))
+    return path + "/" if href.endswith("/") and not path.endswith("/") else path
+
+
+def language_parts(site: Path, rel: str) -> dict[str, object]:
+    """What a page says about its language: <html lang>, its alternates and its language switch (where each
+    leads), the hub's footer words (its catalogue's, in the page's language) and the search box's label."""
+    text = (site / rel).read_text(encoding="utf-8")
+    credits = _CREDITS.search(text)
+    return {
+        "lang": re.search(r"<html lang=\"([^\"]*)\"", text).group(1),  # type: ignore[union-attr]
+        "alternates": sorted((code, _resolved(rel, href)) for code, href in _ALTERNATE.findall(text)),
+        "switch": sorted((code, _resolved(rel, href)) for href, code in _SWITCH.findall(text)),
+        "credits": " ".join(re.sub(r"<[^>]+>", " ", credits.group(1)).split()) if credits else "",
+        "tabs": re.findall(r'class="md-tabs__link">\s*([^<]*?)\s*<', text),  # the hub's pages named in the language
+        "box": re.search(r'<label class="hub-sitesearch__label"[^>]*>([^<]*)<', text).group(1),  # type: ignore[union-attr]
+    }
+
+
+@NEEDS_311
+def test_zensical_pages_say_their_language_as_mkdocs_ones_do() -> None:
+    """The sample is built in English and Welsh: every Zensical page has MkDocs' <html lang>, alternates, language
+    switch and hub words in the page's language (the theme overrides' words written in before Zensical renders
+    them, adapters/zensical/theme_words.py); the Welsh pages have Material's Welsh interface."""
+    mkdocs, zensical = built("mkdocs"), built("zensical")
+    welsh = sorted(rel for rel in page_urls(mkdocs) if rel.startswith("cy/") and rel != "cy/404.html")
+    assert len(welsh) > 100
+    differing = {}
+    for rel in [*welsh, *(rel[len("cy/"):] for rel in welsh)]:
+        expected, got = language_parts(mkdocs, rel), language_parts(zensical, rel)
+        if expected != got:
+            differing[rel] = {key: (expected[key], got[key]) for key in expected if expected[key] != got[key]}
+    assert not differing, f"{len(differing)} page(s) differ, e.g. {dict(list(differing.items())[:2])}"
+    home = language_parts(zensical, "cy/index.html")
+    assert "Dod o hyd i wasanaethau" in home["tabs"]  # type: ignore[operator]
+    assert home["lang"] == "cy" and ("en", "/") in home["switch"] and home["box"] != language_parts(zensical, "index.html")["box"]
+    assert "Neidio i'r cynnwys" in (zensical / "cy" / "index.html").read_text(encoding="utf-8")  # Material's Welsh
 
 
 EVIL_HOME = ("# Home\n\n<script>alert('home')</script>\n\n<img src=\"https://tracker.example.net/p.gif\" alt=\"t\">\n\n"

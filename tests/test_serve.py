@@ -107,3 +107,27 @@ def test_a_changed_listing_is_rendered_alone_and_the_pages_match_a_full_build(tm
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_bilingual_hub_is_rebuilt_whole_on_a_listing_change(tmp_path):
+    """A hub built in English and Welsh gets no fast edit (its Welsh site is a build of its own): a changed
+    listing rebuilds everything, so its Welsh page (/cy/) follows the change as its English page does."""
+    welsh = listing(cy={"name": "Cysylltiadau Teulu Bryste", "summary": "Cymorth i deuluoedd."})
+    root = make_hub(tmp_path / "hub", {"bristol-family-links.yaml": welsh}, plugin_options="      languages: [en, cy]")
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "serve", "-v", "-a", f"127.0.0.1:{port}"],
+                                  cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_for(base + "cy/services/bristol-family-links/", "Cysylltiadau Teulu Bryste")
+        changed = listing(name="Avon Family Links", cy={"name": "Cysylltiadau Teulu Avon", "summary": "Cymorth i deuluoedd."})
+        (root / "directory" / "bristol-family-links.yaml").write_text(dump(changed))
+        wait_for(base + "cy/services/bristol-family-links/", "Cysylltiadau Teulu Avon")
+        wait_for(base + "services/bristol-family-links/", "Avon Family Links")
+        said = log_path.read_text()
+        assert "every language's site is rebuilt" in said and "without a full rebuild" not in said, said[-3000:]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -5,6 +5,14 @@
  */
 (function () {
   "use strict";
+  /* The hub's words in the page's language (assets/hub/messages.js, from hub_build/locale); English as written. */
+  function _(text) {
+    var words = window.hubMessages;
+    return words && Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? String(values[name]) : all; });
+  }
 
   function setUp(form) {
     var list = document.getElementById(form.getAttribute("data-hub-filter"));
@@ -32,7 +40,8 @@
       });
       status.textContent = shown === items.length
         ? ""
-        : "Showing " + shown + " of " + items.length + " " + noun + (items.length === 1 ? "" : "s") + ".";
+        : fill(items.length === 1 ? _("Showing {shown} of 1 {noun}.") : _("Showing {shown} of {total} {noun}s."),
+               { shown: shown, total: items.length, noun: noun });
     }
 
     form.addEventListener("input", apply);

@@ -16,6 +16,14 @@
  */
 (function (global) {
   "use strict";
+  /* The hub's words in the page's language (assets/hub/messages.js, from hub_build/locale); English as written. */
+  function _(text) {
+    var words = global.hubMessages;
+    return words && Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? String(values[name]) : all; });
+  }
 
   var FULL = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][ABD-HJLNP-UW-Z]{2})$/;
   var OUTWARD = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
@@ -117,7 +125,7 @@
           if (centre) {  // no published shard (Northern Ireland at outward precision): the district's centre
             return located(t, centre[0], centre[1], centre[2], "outward", postcode);
           }
-          return notFound("postcode", postcode + " is not a known UK postcode", outwardSuggestions(t, outward));
+          return notFound("postcode", fill(_("{postcode} is not a known UK postcode"), { postcode: postcode }), outwardSuggestions(t, outward));
         }
         var hit = Object.prototype.hasOwnProperty.call(shard, postcode) ? shard[postcode] : null;
         if (hit) return located(t, hit[0], hit[1], hit[2], "postcode", postcode);
@@ -126,7 +134,7 @@
         }).sort(function (a, b) {
           return (a.charAt(outward.length + 1) !== parts[1].charAt(0)) - (b.charAt(outward.length + 1) !== parts[1].charAt(0));
         }).slice(0, 3);
-        return notFound("postcode", postcode + " is not a known UK postcode", near);
+        return notFound("postcode", fill(_("{postcode} is not a known UK postcode"), { postcode: postcode }), near);
       });
     });
   }
@@ -139,7 +147,7 @@
     return tables(base).then(function (t) {
       var centre = own(t.outward, outward);
       if (centre) return located(t, centre[0], centre[1], centre[2], "outward", outward);
-      return notFound("outward", outward + " is not a UK postcode district", outwardSuggestions(t, outward));
+      return notFound("outward", fill(_("{district} is not a UK postcode district"), { district: outward }), outwardSuggestions(t, outward));
     });
   }
 
@@ -190,7 +198,7 @@
         var towns = rows.filter(function (r) { return r[4] === "town"; });
         var pick = towns.length ? towns : rows;
         if (pick.length > 1) {
-          return notFound("ambiguous", "'" + text.trim() + "' is the name of more than one place",
+          return notFound("ambiguous", fill(_("'{place}' is the name of more than one place"), { place: text.trim() }),
                           pick.map(function (r) { return r[0]; }));
         }
         var row = pick[0];
@@ -206,7 +214,7 @@
       scored.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
       var names = [];
       scored.forEach(function (s) { if (names.indexOf(s[1]) < 0 && names.length < 5) names.push(s[1]); });
-      return notFound("place", "'" + text.trim() + "' is not a UK postcode or a town or council area we know", names);
+      return notFound("place", fill(_("'{place}' is not a UK postcode or a town or council area we know"), { place: text.trim() }), names);
     });
   }
 
@@ -214,7 +222,7 @@
   function resolve(input, options) {
     var base = baseOf(options);
     var text = String(input == null ? "" : input).trim();
-    if (!text) return Promise.resolve(notFound("empty", "Type a postcode or a town", []));
+    if (!text) return Promise.resolve(notFound("empty", _("Type a postcode or a town"), []));
     if (text.length > MAX_INPUT) {
       return Promise.resolve(notFound("long", "That is longer than any UK postcode or place name: type a postcode or a town", []));
     }

@@ -4,7 +4,15 @@
    changes (the labels still work with a pointer). */
 (function () {
   "use strict";
-  var NAMES = { __drawer: "Menu", __search: "Search" };
+  /* The hub's words in the page's language (assets/hub/messages.js, from hub_build/locale); English as written. */
+  function _(text) {
+    var words = window.hubMessages;
+    return words && Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? String(values[name]) : all; });
+  }
+  var NAMES = { __drawer: _("Menu"), __search: _("Search") };
   function setup() {
     document.querySelectorAll(".md-header label.md-header__button[for]").forEach(function (label) {
       var toggle = document.getElementById(label.htmlFor);

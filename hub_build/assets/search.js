@@ -13,6 +13,14 @@
   "use strict";
 
   var doc = global.document;
+  /* The hub's words in the page's language (assets/hub/messages.js, from hub_build/locale); English as written. */
+  function _(text) {
+    var words = global.hubMessages;
+    return words && Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? String(values[name]) : all; });
+  }
   var root = doc.getElementById("hub-find");
   if (!root || !global.HubSearchEngine) return;
   var engine = global.HubSearchEngine;
@@ -22,14 +30,16 @@
   var SERVICE_URL = root.getAttribute("data-service-url") || "services/{slug}/";
   // Not "q": Material for MkDocs reads ?q= and opens its own search over the page.
   var TEXT_PARAM = "what";
+  // Listing text without a language of its own is English: on a page in another language it says so.
+  var PAGE_LANG = doc.documentElement.lang || "en";
   var PAGE_SIZE = 20;
   var MAX_WORDS = 12;
   var MAX_WORD = 40;
   var STORE = "hub-shortlist-v1";
   var RADII = [5, 10, 25, 50, 100];
   // Every sort keeps services that cover the family's area above those that do not: it orders within each group.
-  var SORTS = new Map([["relevance", "Best match"], ["distance", "Nearest first"], ["name", "Name, A to Z"],
-                       ["reviewed", "Most recently checked"]]);
+  var SORTS = new Map([["relevance", _("Best match")], ["distance", _("Nearest first")], ["name", _("Name, A to Z")],
+                       ["reviewed", _("Most recently checked")]]);
   var MAX_SHARED = 200, MAX_SLUG = 200;  // a shared shortlist: how many services, how long a name
 
   var $ = function (id) { return doc.getElementById(id); };
@@ -46,7 +56,7 @@
 
   // Lookups keyed by anything from a URL, a form or localStorage are Maps: "constructor" is just a name.
   var table = null, T = null, index = null, indexPromise = null, laByCode = new Map(), rowBySlug = null;
-  var D = { slug: 0, name: 1, org: 2, summary: 3, phone: 4, email: 5, website: 6, langs: 7, addresses: 8 };  // table.py DETAILS
+  var D = { slug: 0, name: 1, org: 2, summary: 3, phone: 4, email: 5, website: 6, langs: 7, addresses: 8, cy: 9 };  // table.py DETAILS
   var chunks = new Map(), slugsPromise = null, slugList = null, generation = 0, coords = null, coordsPromise = null;
   var facets = [];
   var location_ = null;      // the resolved place, or null
@@ -134,18 +144,18 @@
   /* Say what could not load and offer to try again; `retry` runs the same step once more. */
   function failed(what, error, retry) {
     errorBox.textContent = "";
-    errorBox.appendChild(el("p", "", "The " + what + " could not load (" + (error && error.message || "network error") +
-                                    "). Check your connection and try again, or use the browse links below."));
-    var again = el("button", "md-button md-button--primary", "Try again");
+    errorBox.appendChild(el("p", "", fill(_("The {what} could not load ({error}). Check your connection and try again, or use the browse links below."),
+                                         { what: what, error: error && error.message || _("network error") })));
+    var again = el("button", "md-button md-button--primary", _("Try again"));
     again.type = "button";
     again.addEventListener("click", function () {
       errorBox.hidden = true;
       errorBox.textContent = "";
       root.removeAttribute("data-failed");
       var before = statusBox.textContent;
-      statusBox.textContent = "Loading…";
+      statusBox.textContent = _("Loading…");
       Promise.resolve(retry()).then(function () {  // a step that draws no results leaves the line as it was
-        if (statusBox.textContent === "Loading…") statusBox.textContent = before;
+        if (statusBox.textContent === _("Loading…")) statusBox.textContent = before;
       });
     });
     errorBox.appendChild(again);
@@ -164,7 +174,7 @@
   /* ---------- place ---------- */
 
   function miles(value) {
-    return (value < 10 ? value.toFixed(1) : String(Math.round(value))) + (value === 1 ? " mile" : " miles");
+    return fill(value === 1 ? _("{miles} mile") : _("{miles} miles"), { miles: value < 10 ? value.toFixed(1) : String(Math.round(value)) });
   }
 
   /*
@@ -182,14 +192,14 @@
     var la = laByCode.get(location_.la_code);
     var nation = nationCode(location_.nation);
     var reason = "";
-    if (la !== undefined && T.las[i].indexOf(la) >= 0) reason = "Covers " + location_.la_name;
-    else if (T.national[i]) reason = "Covers the whole UK";
+    if (la !== undefined && T.las[i].indexOf(la) >= 0) reason = fill(_("Covers {area}"), { area: location_.la_name });
+    else if (T.national[i]) reason = _("Covers the whole UK");
     else if (nation >= 0 && T.coverage_nations[i].indexOf(nation) >= 0) {
-      reason = "Covers all of " + table.vocab.nations[nation][1];
+      reason = fill(_("Covers all of {nation}"), { nation: table.vocab.nations[nation][1] });
     }
     var covers = reason !== "";
     if (!covers && !(nearest <= radius)) return null;
-    return { miles: nearest, covers: covers, reason: covers ? reason : "Does not cover " + areaName() };
+    return { miles: nearest, covers: covers, reason: covers ? reason : fill(_("Does not cover {area}"), { area: areaName() }) };
   }
 
   /* The family's area as a person would name it: their council area, or failing that the place itself. */
@@ -216,25 +226,25 @@
       return { value: band[0] + "-" + band[1], label: band[2], code: i };
     });
     return [
-      vocabFacet("type", "Type of service", "types", "service_types"),
-      vocabFacet("audience", "Who it is for", "audiences", "audiences"),
-      { key: "age", legend: "Child's age", options: ages, codes: function (i) {
+      vocabFacet("type", _("Type of service"), "types", "service_types"),
+      vocabFacet("audience", _("Who it is for"), "audiences", "audiences"),
+      { key: "age", legend: _("Child's age"), options: ages, codes: function (i) {
         var r = T.ages[i], out = [];
         if (!r) return out;
         table.ages.forEach(function (band, i) { if (r[0] <= band[1] && r[1] >= band[0]) out.push(i); });
         return out;
       } },
-      vocabFacet("nation", "Nation", "nations", "nations"),
-      { key: "la", legend: "Local authority", select: true,
+      vocabFacet("nation", _("Nation"), "nations", "nations"),
+      { key: "la", legend: _("Local authority"), select: true,
         options: table.las.map(function (la, i) { return { value: la[0], label: la[1], code: i }; }),
         codes: function (i) {
           var out = T.las[i].slice(), sites = T.site_las[i];
           for (var k = 0; k < sites.length; k++) if (sites[k] >= 0 && out.indexOf(sites[k]) < 0) out.push(sites[k]);
           return out;
         } },
-      vocabFacet("referral", "How to get help", "referral", "referral_routes", true),
-      vocabFacet("cost", "Cost", "cost", "cost_types", true),
-      vocabFacet("format", "Format", "formats", "formats")
+      vocabFacet("referral", _("How to get help"), "referral", "referral_routes", true),
+      vocabFacet("cost", _("Cost"), "cost", "cost_types", true),
+      vocabFacet("format", _("Format"), "formats", "formats")
     ];
   }
 
@@ -255,7 +265,7 @@
         select.name = facet.key;
         var any = doc.createElement("option");
         any.value = "";
-        any.textContent = "Any";
+        any.textContent = _("Any");
         select.appendChild(any);
         facet.options.forEach(function (o) {
           o.node = doc.createElement("option");
@@ -370,12 +380,12 @@
     var pending = !text ? null : index ? index.prepare(q, typing) : loadIndex().then(function (ix) { return ix.prepare(q, typing); });
     if (!pending && !place) return compute(text ? q : null, typing);
     busy(true);
-    if (text && !index) statusBox.textContent = "Loading the search index…";
+    if (text && !index) statusBox.textContent = _("Loading the search index…");
     return Promise.all([place, pending]).then(function () { if (gen === generation) return compute(text ? q : null, typing); }, function (error) {
       if (gen !== generation) return;
       busy(false);
       statusBox.textContent = "";
-      failed(place && !coords ? "services' places" : "search index", error, function () { update(typing); });
+      failed(place && !coords ? _("services' places") : _("search index"), error, function () { update(typing); });
     });
   }
 
@@ -497,19 +507,21 @@
         }
       });
     });
-    filterActive.textContent = ticked ? " (" + ticked + " active)" : "";
+    filterActive.textContent = ticked ? " " + fill(_("({count} active)"), { count: ticked }) : "";
     clearFilters.hidden = !ticked;
   }
 
   function nationLabel() {
     var n = nationCode(location_.nation);
-    return n >= 0 ? table.vocab.nations[n][1] : "its nation";
+    return n >= 0 ? table.vocab.nations[n][1] : _("its nation");
   }
 
   function statusText(count, covering) {
-    var text = count + (count === 1 ? " service" : " services");
-    if (location_) text += " for " + location_.label + (count ? ": " + covering + " " + (covering === 1 ? "covers " : "cover ") + areaName() : "");
-    return text + (count ? "" : " found");
+    var values = { count: count, place: location_ ? location_.label : "", covering: covering, area: location_ ? areaName() : "" };
+    if (!count) return fill(location_ ? _("0 services for {place} found") : _("0 services found"), values);
+    if (!location_) return fill(count === 1 ? _("1 service") : _("{count} services"), values);
+    return fill(count === 1 ? (covering === 1 ? _("1 service for {place}: 1 covers {area}") : _("1 service for {place}: {covering} cover {area}"))
+      : (covering === 1 ? _("{count} services for {place}: 1 covers {area}") : _("{count} services for {place}: {covering} cover {area}")), values);
   }
 
   /* The status line says how many results there are: at once, before their details are here. */
@@ -526,9 +538,8 @@
     var others = results.length - covering;
     ruleBox.hidden = !location_;
     if (location_) {
-      ruleBox.textContent = "Services that cover " + areaName() + " (its council area, all of " + nationLabel() +
-        " or the whole UK) come first, at any distance; after them come services that do not cover it but have a site within " +
-        radiusBox.value + " miles.";
+      ruleBox.textContent = fill(_("Services that cover {area} (its council area, all of {nation} or the whole UK) come first, at any distance; after them come services that do not cover it but have a site within {miles} miles."),
+                                 { area: areaName(), nation: nationLabel(), miles: radiusBox.value });
     }
     list.textContent = "";
     othersList.textContent = "";
@@ -538,13 +549,13 @@
     othersList.appendChild(second);
     othersBox.hidden = !othersList.children.length;
     if (others) {
-      othersTitle.textContent = others + (others === 1 ? " service near " : " services near ") + location_.label +
-        (others === 1 ? " that does not cover " : " that do not cover ") + areaName();
-      othersNote.textContent = "Each has a site within " + radiusBox.value + " miles but does not list " + areaName() +
-        " among the areas it covers: ask before referring a family.";
+      othersTitle.textContent = fill(others === 1 ? _("1 service near {place} that does not cover {area}")
+        : _("{count} services near {place} that do not cover {area}"), { count: others, place: location_.label, area: areaName() });
+      othersNote.textContent = fill(_("Each has a site within {miles} miles but does not list {area} among the areas it covers: ask before referring a family."),
+                                    { miles: radiusBox.value, area: areaName() });
     }
     moreButton.hidden = results.length <= shown;
-    if (!moreButton.hidden) moreButton.textContent = "Show " + Math.min(PAGE_SIZE, results.length - shown) + " more of " + (results.length - shown);
+    if (!moreButton.hidden) moreButton.textContent = fill(_("Show {count} more of {left}"), { count: Math.min(PAGE_SIZE, results.length - shown), left: results.length - shown });
     drawEmpty(results.length, relaxed, scores);
     if (!root.hasAttribute("data-first-results") && global.performance) {
       root.setAttribute("data-first-results", global.performance.now().toFixed(1));  // read by bench/bench_search.py
@@ -556,7 +567,7 @@
     emptyBox.hidden = count > 0;
     if (count) return;
     var intro = doc.createElement("p");
-    intro.textContent = "Nothing matches all of that. You could:";
+    intro.textContent = _("Nothing matches all of that. You could:");
     var tips = doc.createElement("ul");
     function tip(text, action) {
       var li = doc.createElement("li");
@@ -574,18 +585,19 @@
     }
     facets.forEach(function (facet, f) {
       if (!chosen(facet).length) return;
-      tip("remove the “" + facet.legend + "” filter (" + relaxed[f] + " " + (relaxed[f] === 1 ? "service" : "services") + ")", function () {
+      tip(fill(relaxed[f] === 1 ? _("remove the “{filter}” filter (1 service)") : _("remove the “{filter}” filter ({count} services)"),
+               { filter: facet.legend, count: relaxed[f] }), function () {
         if (facet.select) facet.input.value = "";
         else facet.options.forEach(function (o) { o.input.checked = false; });
         commit();
       });
     });
     if (location_ && radiusBox.value !== "100") {
-      tip("look further away (up to 100 miles)", function () { radiusBox.value = "100"; commit(); });
+      tip(_("look further away (up to 100 miles)"), function () { radiusBox.value = "100"; commit(); });
     }
-    if (scores && words(qBox.value).length > 1) tip("use fewer words, or check the spelling", null);
-    else if (scores) tip("check the spelling, or try a broader word such as “family” or “visits”", null);
-    tip("browse the whole directory instead (see the links below)", null);
+    if (scores && words(qBox.value).length > 1) tip(_("use fewer words, or check the spelling"), null);
+    else if (scores) tip(_("check the spelling, or try a broader word such as “family” or “visits”"), null);
+    tip(_("browse the whole directory instead (see the links below)"), null);
     emptyBox.appendChild(intro);
     emptyBox.appendChild(tips);
   }
@@ -615,13 +627,26 @@
       p.appendChild(a);
       p.appendChild(doc.createTextNode(" "));
     }
-    var name = row[D.name];
-    if (row[D.phone]) add(telURI(row[D.phone]), row[D.phone], "Phone " + name + ": " + row[D.phone]);
-    if (row[D.email]) add("mailto:" + row[D.email], row[D.email], "E-mail " + name + ": " + row[D.email]);
+    var name = inPage(row, D.name).text;
+    if (row[D.phone]) add(telURI(row[D.phone]), row[D.phone], fill(_("Phone {name}: {number}"), { name: name, number: row[D.phone] }));
+    if (row[D.email]) add("mailto:" + row[D.email], row[D.email], fill(_("E-mail {name}: {address}"), { name: name, address: row[D.email] }));
     if (row[D.website] && /^https?:\/\//i.test(row[D.website])) {
-      add(row[D.website], full ? row[D.website] : "Website", full ? "" : "Website of " + name);
+      add(row[D.website], full ? row[D.website] : _("Website"), full ? "" : fill(_("Website of {name}"), { name: name }));
     }
     return p;
+  }
+
+  /*
+   * A listing's name (D.name) or summary (D.summary) as this page shows it, {text, lang}: on the Welsh page its
+   * Welsh version where it has one (D.cy, in a hub with Welsh), else its own text; `lang` is set where the
+   * text's language is not the page's (the listing's name_language / text_language; untagged text is English).
+   */
+  function inPage(row, field) {
+    var which = field === D.name ? 0 : 1;
+    var welsh = PAGE_LANG === "cy" && row[D.cy] ? row[D.cy][which] : "";
+    if (welsh) return { text: welsh, lang: "" };
+    var lang = (row[D.langs] || [])[which] || "en";
+    return { text: row[field], lang: lang !== PAGE_LANG ? lang : "" };
   }
 
   /* 20260914 -> "2026-09-14" (table.json keeps review dates as numbers). */
@@ -633,23 +658,23 @@
     li.setAttribute("data-slug", row[D.slug]);
     // Results follow the h1; shortlist cards, and results under the "do not cover" heading, follow an h2.
     var h = el(kind === "result" && !(place && !place.covers) ? "h2" : "h3", "hub-card__title");
-    var a = el("a", "", row[D.name]);
+    var name = inPage(row, D.name), text = inPage(row, D.summary);  // Welsh text on the Welsh page where there is some
+    var a = el("a", "", name.text);
     a.href = serviceURL(row[D.slug]);
-    var langs = row[D.langs] || [];  // the listing's text_language / name_language (WCAG 3.1.2)
-    if (langs[0]) a.lang = langs[0];
+    if (name.lang) a.lang = name.lang;
     h.appendChild(a);
     li.appendChild(h);
     li.appendChild(el("p", "hub-card__org", row[D.org]));
-    var summary = el("p", "hub-card__summary", row[D.summary]);
-    if (langs[1]) summary.lang = langs[1];
+    var summary = el("p", "hub-card__summary", text.text);
+    if (text.lang) summary.lang = text.lang;
     li.appendChild(summary);
     if (place) {
       li.setAttribute("data-covers", place.covers ? "yes" : "no");
       li.appendChild(el("p", "hub-card__where", place.reason + " · " +
-                        (place.miles < Infinity ? "nearest site " + miles(place.miles) + " away" : "no site with a known location")));
+                        (place.miles < Infinity ? fill(_("nearest site {distance} away"), { distance: miles(place.miles) }) : _("no site with a known location"))));
     }
     var types = T.types[i].map(function (t) { return table.vocab.service_types[t][1]; }).join(", ");
-    li.appendChild(el("p", "hub-card__meta", types + (T.overdue[i] ? " · details last checked " + isoDate(T.reviewed[i]) : "")));
+    li.appendChild(el("p", "hub-card__meta", types + (T.overdue[i] ? " · " + fill(_("details last checked {date}"), { date: isoDate(T.reviewed[i]) }) : "")));
     if (kind === "full") {
       var addresses = el("ul", "hub-card__addresses");
       row[D.addresses].forEach(function (text) { if (text) addresses.appendChild(el("li", "", text)); });
@@ -680,26 +705,30 @@
   function shortlist() { return memoryShortlist || readShortlist(); }
 
   function toggleButton(row) {
-    var slug = row[D.slug], name = row[D.name];
+    var slug = row[D.slug], name = inPage(row, D.name).text;
     var on = shortlist().indexOf(slug) >= 0;
     var b = el("button", "md-button hub-shortlist-toggle");
     b.type = "button";
     b.setAttribute("aria-pressed", on ? "true" : "false");
-    b.appendChild(doc.createTextNode(on ? "In shortlist" : "Add to shortlist"));
+    b.appendChild(doc.createTextNode(on ? _("In shortlist") : _("Add to shortlist")));
     b.appendChild(el("span", "md-visually-hidden", ": " + name));
     b.addEventListener("click", function () {
       var slugs = shortlist().slice(), at = slugs.indexOf(slug);
       if (at >= 0) slugs.splice(at, 1); else slugs.push(slug);
       saveShortlist(slugs);
       drawShortlist();
-      var said = at >= 0 ? "Removed " + name + " from" : "Added " + name + " to";
-      loadSlugs().then(function () { announce(said + " your shortlist (" + countOf(slugs) + ")."); },
-                       function () { announce(said + " your shortlist."); });
+      var said = { name: name };
+      loadSlugs().then(function () {
+        said.count = countOf(slugs);
+        announce(fill(at >= 0 ? _("Removed {name} from your shortlist ({count}).") : _("Added {name} to your shortlist ({count})."), said));
+      }, function () {
+        announce(fill(at >= 0 ? _("Removed {name} from your shortlist.") : _("Added {name} to your shortlist."), said));
+      });
       Array.prototype.forEach.call(root.querySelectorAll(".hub-find__results .hub-shortlist-toggle"), function (other) {
         var li = other.closest("li");
         var inList = slugs.indexOf(li.getAttribute("data-slug")) >= 0;
         other.setAttribute("aria-pressed", inList ? "true" : "false");
-        other.firstChild.nodeValue = inList ? "In shortlist" : "Add to shortlist";
+        other.firstChild.nodeValue = inList ? _("In shortlist") : _("Add to shortlist");
       });
     });
     return b;
@@ -707,7 +736,7 @@
 
   function countOf(slugs) {
     var n = slugs.filter(function (s) { return rowBySlug && rowBySlug.has(s); }).length;
-    return n + (n === 1 ? " service" : " services");
+    return fill(n === 1 ? _("1 service") : _("{count} services"), { count: n });
   }
 
   /* Tell screen reader users what a shortlist button did (the change happens away from the button). */
@@ -743,7 +772,7 @@
     h.id = box.id + "-title";
     box.appendChild(h);
     if (!known.length) {
-      box.appendChild(el("p", "hub-muted", "Add services from the results to keep them here, then print the list or share it as a link."));
+      box.appendChild(el("p", "hub-muted", _("Add services from the results to keep them here, then print the list or share it as a link.")));
       return;
     }
     var ul = el("ul", "hub-cards hub-shortlist__items");
@@ -751,16 +780,16 @@
     known.forEach(function (slug) {
       var item = card(rowBySlug.get(slug), null, "full");
       if (box === shortlistBox) {
-        var remove = el("button", "md-button hub-shortlist__remove", "Remove");
+        var remove = el("button", "md-button hub-shortlist__remove", _("Remove"));
         remove.type = "button";
-        var name = detail(rowBySlug.get(slug))[D.name];
-        remove.appendChild(el("span", "md-visually-hidden", " " + name + " from the shortlist"));
+        var name = inPage(detail(rowBySlug.get(slug)), D.name).text;
+        remove.appendChild(el("span", "md-visually-hidden", " " + fill(_("{name} from the shortlist"), { name: name })));
         remove.addEventListener("click", function () {
           var left = shortlist().filter(function (s) { return s !== slug; });
           saveShortlist(left);
           drawShortlist();
           update();
-          announce("Removed " + name + " from your shortlist (" + countOf(left) + ").");
+          announce(fill(_("Removed {name} from your shortlist ({count})."), { name: name, count: countOf(left) }));
           var heading = doc.getElementById("hub-shortlist-title");
           if (heading) { heading.tabIndex = -1; heading.focus(); }
         });
@@ -774,21 +803,21 @@
   }
 
   function drawShortlist() {
-    return drawList(shortlistBox, shortlist(), "Your shortlist", function (bar, known) {
-      var print = el("button", "md-button", "Print shortlist");
+    return drawList(shortlistBox, shortlist(), _("Your shortlist"), function (bar, known) {
+      var print = el("button", "md-button", _("Print shortlist"));
       print.type = "button";
       print.addEventListener("click", function () {
         doc.documentElement.classList.add("hub-print-shortlist");
         global.print();
       });
-      var share = el("button", "md-button", "Share as a link");
+      var share = el("button", "md-button", _("Share as a link"));
       share.type = "button";
       var out = el("input", "hub-share-link");
       out.type = "text";
       out.readOnly = true;
       out.id = "hub-share-link";
       out.hidden = true;
-      var label = el("label", "md-visually-hidden", "Link to this shortlist");
+      var label = el("label", "md-visually-hidden", _("Link to this shortlist"));
       label.htmlFor = out.id;
       share.addEventListener("click", function () {
         out.value = shareURL(known);
@@ -797,13 +826,13 @@
         out.select();
         if (global.navigator.clipboard) global.navigator.clipboard.writeText(out.value).catch(function () {});
       });
-      var clear = el("button", "md-button", "Clear shortlist");
+      var clear = el("button", "md-button", _("Clear shortlist"));
       clear.type = "button";
       clear.addEventListener("click", function () {
         saveShortlist([]);
         drawShortlist();
         update();
-        announce("Your shortlist is now empty.");
+        announce(_("Your shortlist is now empty."));
       });
       [print, share, clear, label, out].forEach(function (n) { bar.appendChild(n); bar.appendChild(doc.createTextNode(" ")); });
     });
@@ -819,8 +848,8 @@
       if (s && s.length <= MAX_SLUG && seen.size < MAX_SHARED) seen.add(s);
     });
     var slugs = Array.from(seen);
-    return drawList(sharedBox, slugs, "Shortlist shared with you", function (bar, known) {
-      var keep = el("button", "md-button", "Add these to my shortlist");
+    return drawList(sharedBox, slugs, _("Shortlist shared with you"), function (bar, known) {
+      var keep = el("button", "md-button", _("Add these to my shortlist"));
       keep.type = "button";
       keep.addEventListener("click", function () {
         var mine = shortlist().slice();
@@ -828,9 +857,10 @@
         saveShortlist(mine);
         drawShortlist();
         update();
-        announce("Added " + known.length + (known.length === 1 ? " service" : " services") + " to your shortlist (" + countOf(mine) + ").");
+        announce(fill(known.length === 1 ? _("Added 1 service to your shortlist ({count}).") : _("Added {added} services to your shortlist ({count})."),
+                      { added: known.length, count: countOf(mine) }));
       });
-      var print = el("button", "md-button", "Print");
+      var print = el("button", "md-button", _("Print"));
       print.type = "button";
       print.addEventListener("click", function () { global.print(); });
       bar.appendChild(keep);
@@ -848,15 +878,15 @@
     placeMsg.textContent = "";
     placeMsg.classList.remove("hub-find__place-msg--found");
     if (!text) { location_ = null; return Promise.resolve(); }
-    if (!global.HubGeo) { placeMsg.textContent = "Searching by place is not available on this page."; return Promise.resolve(); }
-    placeMsg.textContent = "Looking up " + text + "…";
+    if (!global.HubGeo) { placeMsg.textContent = _("Searching by place is not available on this page."); return Promise.resolve(); }
+    placeMsg.textContent = fill(_("Looking up {place}…"), { place: text });
     return global.HubGeo.resolve(text, { base: GEO }).then(function (found) {
       if (placeBox.value.trim() !== text) return;
       if (!found || found.notFound) {
         location_ = null;
-        placeMsg.textContent = (found && found.message) || "We could not find that place.";
+        placeMsg.textContent = (found && found.message) || _("We could not find that place.");
         if (found && found.suggestions && found.suggestions.length) {
-          placeMsg.appendChild(doc.createTextNode(" Did you mean: "));
+          placeMsg.appendChild(doc.createTextNode(" " + _("Did you mean:") + " "));
           found.suggestions.forEach(function (s, n) {
             var b = el("button", "hub-link-button", s);
             b.type = "button";
@@ -869,11 +899,13 @@
       }
       location_ = found;
       placeMsg.classList.add("hub-find__place-msg--found");  // the status line above the results says it on screen
-      placeMsg.textContent = "Showing services for " + found.label + (found.la_name && found.label !== found.la_name ? " (" + found.la_name + ")" : "") + ".";
+      placeMsg.textContent = found.la_name && found.label !== found.la_name
+        ? fill(_("Showing services for {place} ({area})."), { place: found.label, area: found.la_name })
+        : fill(_("Showing services for {place}."), { place: found.label });
     }, function () {
       location_ = null;
-      placeMsg.textContent = "We could not look that place up just now. ";
-      var again = el("button", "hub-link-button", "Try again");
+      placeMsg.textContent = _("We could not look that place up just now.") + " ";
+      var again = el("button", "hub-link-button", _("Try again"));
       again.type = "button";
       again.addEventListener("click", function () { placeText = null; placeChanged(); });
       placeMsg.appendChild(again);
@@ -896,6 +928,11 @@
 
   function start(data) {
     mark("hub-results-loaded");
+    if (PAGE_LANG === "cy" && data.vocab_cy) {  // the Welsh page names the terms in Welsh (table.py vocab_cy)
+      Object.keys(data.vocab).forEach(function (category) {
+        data.vocab[category].forEach(function (term, i) { if (data.vocab_cy[category][i]) term[1] = data.vocab_cy[category][i]; });
+      });
+    }
     table = data;
     T = data.columns;
     data.las.forEach(function (la, i) { laByCode.set(la[0], i); });
@@ -987,10 +1024,10 @@
   });
 
   function load() {
-    statusBox.textContent = "Loading the directory…";
+    statusBox.textContent = _("Loading the directory…");
     getJSON("table.json").then(start).catch(function (error) {
       statusBox.textContent = "";
-      failed("directory", error, load);
+      failed(_("directory"), error, load);
     });
   }
   if (words(new URLSearchParams(global.location.search).get(TEXT_PARAM)).length) loadIndex();  // in parallel

@@ -16,6 +16,14 @@
  */
 (function (global) {
   "use strict";
+  /* The hub's words in the page's language (assets/hub/messages.js, from hub_build/locale); English as written. */
+  function _(text) {
+    var words = global.hubMessages;
+    return words && Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? String(values[name]) : all; });
+  }
 
   var doc = global.document;
   var box = doc.querySelector("[data-hub-sitesearch]");
@@ -108,6 +116,19 @@
     }));
   }
 
+  /*
+   * A listing's name (which 0) or summary (1) as this page shows it, {text, lang}: on a page in Welsh its Welsh
+   * version where it has one (details' last field in a hub with Welsh), else its own text; `lang` is set where
+   * the text's language is not the page's (untagged listing text is English).
+   */
+  var PAGE_LANG = doc.documentElement.lang || "en";
+  function shown(d, which) {
+    var welsh = PAGE_LANG === "cy" && d[9] ? d[9][which] : "";
+    if (welsh) return { text: welsh, lang: "" };
+    var lang = (d[7] || [])[which] || "en";
+    return { text: which ? d[3] : d[1], lang: lang !== PAGE_LANG ? lang : "" };
+  }
+
   /* Services for the text: {total, exact, results} in the directory's own "Best match" order. */
   function searchServices(text) {
     return loadDirectory().then(function (searcher) {
@@ -115,8 +136,10 @@
         var ranked = global.HubSearchEngine.order(scores) || [];
         return details(ranked.slice(0, SHOWN), searcher.manifest.chunk).then(function (rows) {
           return { total: ranked.length, exact: ranked.length > 0 && scores.get(ranked[0]) >= 1e6, results: rows.map(function (d) {
+            var name = shown(d, 0), summary = shown(d, 1);
             return { url: new URL(serviceURL.replace("{slug}", encodeURIComponent(d[0])), doc.baseURI).href,
-                     title: d[1], kind: "Service", org: d[2], summary: d[3] };
+                     title: name.text, titleLang: name.lang, kind: _("Service"), org: d[2], summary: summary.text,
+                     summaryLang: summary.lang };
           }) };
         });
       });
@@ -134,7 +157,7 @@
       return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
         return { total: results.length, results: data.map(function (d) {
           var meta = d.meta || {};
-          return { url: d.url, title: meta.title || d.url, kind: meta.kind || "Page", org: "", excerpt: d.excerpt || "" };
+          return { url: d.url, title: meta.title || d.url, kind: meta.kind || _("Page"), org: "", excerpt: d.excerpt || "" };
         }) };
       });
     });
@@ -157,7 +180,7 @@
         if (s.length && out.length < SHOWN) out.push(s.shift());
       }
       return { total: (services ? services.total : 0) + (pages ? pages.total : 0), results: out,
-               failed: !services ? "services" : !pages ? "pages" : "" };
+               failed: !services ? _("services") : !pages ? _("pages") : "" };
     });
   }
 
@@ -187,18 +210,21 @@
       a.href = new URL(r.url, global.location.href).href;
       var article = el("article", "md-search-result__article md-typeset");
       article.appendChild(el("p", "hub-sitesearch__kind", r.kind));
-      article.appendChild(el("p", "hub-sitesearch__title", r.title));
+      var title = article.appendChild(el("p", "hub-sitesearch__title", r.title));
+      if (r.titleLang) title.lang = r.titleLang;
       if (r.org) article.appendChild(el("p", "hub-sitesearch__org", r.org));
-      article.appendChild(r.summary !== undefined ? el("p", "hub-sitesearch__excerpt", r.summary) : excerpt(r.excerpt));
+      var summary = article.appendChild(r.summary !== undefined ? el("p", "hub-sitesearch__excerpt", r.summary) : excerpt(r.excerpt));
+      if (r.summaryLang) summary.lang = r.summaryLang;
       a.appendChild(article);
       li.appendChild(a);
       frag.appendChild(li);
     });
     list.appendChild(frag);
     var n = found.total;
-    status.textContent = (n ? n + (n === 1 ? " result" : " results") : "No results") + " for “" + text + "”" +
-      (n > SHOWN ? ", the first " + SHOWN + " shown" : "") + "." +
-      (found.failed ? " The " + found.failed + " could not be searched just now: type again to retry." : "");
+    var values = { count: n, text: text, shown: SHOWN, what: found.failed };
+    status.textContent = fill(!n ? _("No results for “{text}”.") : n === 1 ? _("1 result for “{text}”.")
+      : n > SHOWN ? _("{count} results for “{text}”, the first {shown} shown.") : _("{count} results for “{text}”."), values) +
+      (found.failed ? " " + fill(_("The {what} could not be searched just now: type again to retry."), values) : "");
   }
 
   function offer(href, text, kind) {
@@ -216,11 +242,11 @@
     if (place) {
       var near = new URL(findURL.href);
       near.searchParams.set("place", text);
-      offers.appendChild(offer(near.href, "Services near " + place.label, "place"));
+      offers.appendChild(offer(near.href, fill(_("Services near {place}"), { place: place.label }), "place"));
     }
     var what = new URL(findURL.href);
     what.searchParams.set("what", text);
-    offers.appendChild(offer(what.href, "Search the directory of services for “" + text + "”", "what"));
+    offers.appendChild(offer(what.href, fill(_("Search the directory of services for “{text}”"), { text: text }), "what"));
   }
 
   function checkPlace(text) {
@@ -249,7 +275,7 @@
       offered = "";
       offers.textContent = "";
       list.textContent = "";
-      status.textContent = "Type to search services, resources, practice examples, events and pages.";
+      status.textContent = _("Type to search services, resources, practice examples, events and pages.");
       return;
     }
     if (text !== offered) {  // a new text: new offers (the place is looked up again after a pause)
@@ -262,7 +288,7 @@
     search(text).then(function (found) {
       if (mine === seq) draw(text, found);
     }, function () {
-      if (mine === seq) status.textContent = "The search could not load. Check your connection and type again, or use the directory search.";
+      if (mine === seq) status.textContent = _("The search could not load. Check your connection and type again, or use the directory search.");
     }).then(function () {
       busy = false;
       if (again) { again = false; run(); }

@@ -4,6 +4,14 @@
    until the contributor follows that link. */
 (function () {
   "use strict";
+  /* The hub's words in the page's language (assets/hub/messages.js, from hub_build/locale); English as written. */
+  function _(text) {
+    var words = window.hubMessages;
+    return words && Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? String(values[name]) : all; });
+  }
 
   // --- a small JSON Schema checker: exactly the keywords hub_build/publish/schema.py writes ---------------------------
   function typeOf(value) {
@@ -20,7 +28,6 @@
       return schema;
     }
     function equal(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
-    function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
     function check(schema, value, path, errors) {
       schema = deref(schema);
@@ -29,49 +36,49 @@
       if (schema.type) {
         var types = [].concat(schema.type);
         if (types.indexOf(kind) < 0 && !(kind === "integer" && types.indexOf("number") >= 0)) {
-          errors.push({ path: path, message: "is not filled in correctly" });
+          errors.push({ path: path, message: _("is not filled in correctly") });
           return errors;
         }
       }
-      if ("const" in schema && !equal(schema.const, value)) errors.push({ path: path, message: "is not allowed here" });
+      if ("const" in schema && !equal(schema.const, value)) errors.push({ path: path, message: _("is not allowed here") });
       if (schema.enum && !schema.enum.some(function (v) { return equal(v, value); })) {
-        errors.push({ path: path, message: "choose one of the options" });
+        errors.push({ path: path, message: _("choose one of the options") });
       }
       if (kind === "string") {
         if (schema.maxLength !== undefined && Array.from(value).length > schema.maxLength) {
-          errors.push({ path: path, message: "is too long: " + Array.from(value).length + " characters, at most " + schema.maxLength });
+          errors.push({ path: path, message: fill(_("is too long: {count} characters, at most {most}"), { count: Array.from(value).length, most: schema.maxLength }) });
         } else if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
-          errors.push({ path: path, message: schema.patternErrorMessage || "is not written correctly" });
+          errors.push({ path: path, message: schema.patternErrorMessage || _("is not written correctly") });
         }
       }
       if (kind === "integer" || kind === "number") {
-        if (schema.minimum !== undefined && value < schema.minimum) errors.push({ path: path, message: "should be at least " + schema.minimum });
-        if (schema.maximum !== undefined && value > schema.maximum) errors.push({ path: path, message: "should be at most " + schema.maximum });
+        if (schema.minimum !== undefined && value < schema.minimum) errors.push({ path: path, message: fill(_("should be at least {least}"), { least: schema.minimum }) });
+        if (schema.maximum !== undefined && value > schema.maximum) errors.push({ path: path, message: fill(_("should be at most {most}"), { most: schema.maximum }) });
       }
       if (kind === "array") {
-        if (schema.minItems && value.length < schema.minItems) errors.push({ path: path, message: "choose or add at least " + plural(schema.minItems, "item") });
+        if (schema.minItems && value.length < schema.minItems) errors.push({ path: path, message: fill(schema.minItems === 1 ? _("choose or add at least 1 item") : _("choose or add at least {count} items"), { count: schema.minItems }) });
         if (schema.maxItems !== undefined && value.length > schema.maxItems) errors.push({ path: path, message: schema.maxItems === 0 ? "should be left empty here" : "has too many items (at most " + schema.maxItems + ")" });
         if (schema.uniqueItems) {
           var seen = {};
           value.forEach(function (item, i) {
             var key = JSON.stringify(item);
-            if (seen[key]) errors.push({ path: path.concat([i]), message: "is listed twice" });
+            if (seen[key]) errors.push({ path: path.concat([i]), message: _("is listed twice") });
             seen[key] = true;
           });
         }
         if (schema.items) value.forEach(function (item, i) { check(schema.items, item, path.concat([i]), errors); });
         if (schema.contains && !value.some(function (item) { return check(schema.contains, item, [], []).length === 0; })) {
-          errors.push({ path: path, message: "is missing a required item" });
+          errors.push({ path: path, message: _("is missing a required item") });
         }
       }
       if (kind === "object") {
         (schema.required || []).forEach(function (key) {
-          if (!(key in value)) errors.push({ path: path.concat([key]), message: "is required", required: true });
+          if (!(key in value)) errors.push({ path: path.concat([key]), message: _("is required"), required: true });
         });
         var props = schema.properties || {};
         Object.keys(value).forEach(function (key) {
           if (props[key]) check(props[key], value[key], path.concat([key]), errors);
-          else if (schema.additionalProperties === false) errors.push({ path: path.concat([key]), message: "is not a field of this form" });
+          else if (schema.additionalProperties === false) errors.push({ path: path.concat([key]), message: _("is not a field of this form") });
         });
       }
       (schema.allOf || []).forEach(function (part) { check(part, value, path, errors); });
@@ -96,7 +103,7 @@
               if (fits && (best === null || results[i].length < results[best].length)) best = i;
             });
             if (best === null) best = 0;
-            Array.prototype.push.apply(errors, results[best].length ? results[best] : [{ path: path, message: "is not filled in correctly" }]);
+            Array.prototype.push.apply(errors, results[best].length ? results[best] : [{ path: path, message: _("is not filled in correctly") }]);
           }
         }
       }
@@ -273,7 +280,7 @@
     var wrap = el("div", { "class": "hub-field" });
     var hintId = id + "-hint", errorId = id + "-error";
     wrap.appendChild(el("label", { "for": id }, [
-      document.createTextNode(label), el("span", { "class": "hub-field__need", text: required ? " (required)" : " (optional)" })]));
+      document.createTextNode(label), el("span", { "class": "hub-field__need", text: " " + (required ? _("(required)") : _("(optional)")) })]));
     var hintText = info.description;
     if (hintText) wrap.appendChild(el("p", { "class": "hub-field__hint", id: hintId, text: hintText }));
     var error = el("p", { "class": "hub-field__error", id: errorId, hidden: true });
@@ -308,7 +315,7 @@
     }
     if (input === "choice") {
       control = el("select", { id: shell.id, name: path.join(".") });
-      control.appendChild(el("option", { value: "", text: required ? "Choose…" : "(none)" }));
+      control.appendChild(el("option", { value: "", text: required ? _("Choose…") : _("(none)") }));
       var labels = s["x-labels"] || s.enum.map(function (term) { return self.words.choices[term] || term; });
       s.enum.forEach(function (term, i) { control.appendChild(el("option", { value: term, text: labels[i] })); });
     } else if (input === "textarea") {
@@ -333,7 +340,7 @@
   Form.prototype.groupShell = function (parent, path, label, info, required, extraClass) {
     var id = this.id(path);
     var set = el("fieldset", { "class": "hub-group " + (extraClass || ""), id: id });
-    set.appendChild(el("legend", { text: label + (required ? "" : " (optional)") }));
+    set.appendChild(el("legend", { text: label + (required ? "" : " " + _("(optional)")) }));
     var hintText = this.hint(info, path);
     if (hintText) set.appendChild(el("p", { "class": "hub-field__hint", id: id + "-hint", text: hintText }));
     var error = el("p", { "class": "hub-field__error", id: id + "-error", hidden: true });
@@ -408,7 +415,7 @@
       var mine = self.fields.slice(before);
       var entry = { box: box, fields: mine, index: index };
       if (entries.length > 0) {
-        var remove = el("button", { type: "button", "class": "md-button hub-repeater__remove", text: "Remove " + singular + " " + (entries.length + 1) });
+        var remove = el("button", { type: "button", "class": "md-button hub-repeater__remove", text: fill(_("Remove {item} {number}"), { item: singular, number: entries.length + 1 }) });
         remove.addEventListener("click", function () {
           entries.splice(entries.indexOf(entry), 1);
           self.fields = self.fields.filter(function (f) { return mine.indexOf(f) < 0; });
@@ -422,7 +429,7 @@
       list.appendChild(box);
       return box;
     }
-    var addButton = el("button", { type: "button", "class": "md-button hub-repeater__add", text: "Add another " + singular });
+    var addButton = el("button", { type: "button", "class": "md-button hub-repeater__add", text: fill(_("Add another {item}"), { item: singular }) });
     addButton.addEventListener("click", function () {
       var box = add();
       var first = box.querySelector("input, select, textarea");
@@ -441,9 +448,9 @@
       self.addField(self.container, [key], key, schema.properties[key], need.indexOf(key) >= 0);
     });
     if (this.config.frontMatter) { // the page's own text, below its fields
-      var shell = this.fieldShell(["body"], "More about it", { description: "" }, false);
+      var shell = this.fieldShell(["body"], _("More about it"), { description: "" }, false);
       shell.wrap.querySelector(".hub-field__hint") || shell.wrap.insertBefore(
-        el("p", { "class": "hub-field__hint", id: shell.id + "-hint", text: "What readers see on the page. You can write several paragraphs." }),
+        el("p", { "class": "hub-field__hint", id: shell.id + "-hint", text: _("What readers see on the page. You can write several paragraphs.") }),
         shell.error);
       var body = el("textarea", { id: shell.id, name: "body", rows: 6, "aria-describedby": shell.id + "-hint" });
       shell.wrap.appendChild(body);
@@ -518,7 +525,8 @@
       var label = target.label;
       var said = self.message(error.message);
       var message = !error.required ? (/\?$/.test(label) ? label + " " + said.charAt(0).toUpperCase() + said.slice(1) : label + ": " + said) :
-        /\?$/.test(label) ? "Answer the question: " + label : "Fill in " + label.charAt(0).toLowerCase() + label.slice(1);
+        /\?$/.test(label) ? fill(_("Answer the question: {question}"), { question: label })
+          : fill(_("Fill in {field}"), { field: label.charAt(0).toLowerCase() + label.slice(1) });
       if (target.error.textContent.indexOf(message) >= 0) return;
       target.error.textContent = (target.error.textContent ? target.error.textContent + " " : "") + message + (/[?.]$/.test(message) ? "" : ".");
       target.error.hidden = false;
@@ -572,12 +580,12 @@
   Form.prototype.labelOf = function (path) {
     // "Postcode (place 2)": the field's own words, and which of a repeated group it is in.
     var self = this;
-    var text = path.length ? this.label(path.filter(function (p) { return isNaN(Number(p)); })) : "This form";
+    var text = path.length ? this.label(path.filter(function (p) { return isNaN(Number(p)); })) : _("This form");
     var where = [];
     path.forEach(function (p, i) {
       if (!isNaN(Number(p)) && i > 0) {
         var group = wordsKey(path.slice(0, i));
-        var name = (self.singular && self.singular[group]) || "item";
+        var name = (self.singular && self.singular[group]) || _("item");
         if (path.length > i + 1) where.push(name + " " + (Number(p) + 1));
         else text += " " + (Number(p) + 1);
       }
@@ -605,7 +613,7 @@
       select.appendChild(el("option", { value: key, text: config.kinds[key].label, selected: key === kind }));
     });
     select.addEventListener("change", function () { choose(select.value); });
-    chooser.appendChild(el("label", { "for": "hub-suggest-kind", text: "What would you like to suggest?" }));
+    chooser.appendChild(el("label", { "for": "hub-suggest-kind", text: _("What would you like to suggest?") }));
     chooser.appendChild(select);
 
     function choose(key) {
@@ -616,8 +624,8 @@
       built = new Form(fieldsBox, config.kinds[key], config.today);
       built.build();
       window.HubSuggest.current = built;
-      holder.querySelector(".hub-suggest__submit").textContent = "Check and make the " + config.kinds[key].words.noun;
-      holder.querySelector("#hub-suggest-result-title").textContent = "Your " + config.kinds[key].words.noun + " is ready";
+      holder.querySelector(".hub-suggest__submit").textContent = fill(_("Check and make the {item}"), { item: config.kinds[key].words.noun });
+      holder.querySelector("#hub-suggest-result-title").textContent = fill(_("Your {item} is ready"), { item: config.kinds[key].words.noun });
     }
     chooser.hidden = false;
     form.hidden = false;
@@ -632,7 +640,7 @@
       summary.innerHTML = "";
       if (shown.length) {
         result.hidden = true;
-        summary.appendChild(el("h2", { id: "hub-suggest-problems", text: "There " + (shown.length === 1 ? "is a problem" : "are " + shown.length + " problems") + " to fix" }));
+        summary.appendChild(el("h2", { id: "hub-suggest-problems", text: fill(shown.length === 1 ? _("There is a problem to fix") : _("There are {count} problems to fix"), { count: shown.length }) }));
         var list = el("ul");
         shown.forEach(function (item) {
           list.appendChild(el("li", {}, [el("a", { href: "#" + item.id, text: item.message })]));
@@ -666,7 +674,7 @@
     copy.addEventListener("click", function () {
       var area = result.querySelector("textarea");
       var status = result.querySelector(".hub-suggest__status");
-      function done(ok) { status.textContent = ok ? "Copied." : "Select the text and copy it with Ctrl+C (Cmd+C on a Mac)."; }
+      function done(ok) { status.textContent = ok ? _("Copied.") : _("Select the text and copy it with Ctrl+C (Cmd+C on a Mac)."); }
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(area.value).then(function () { done(true); }, function () { area.select(); done(false); });
       else { area.select(); done(false); }
     });

@@ -39,17 +39,17 @@ def _clock(moment: dt.datetime) -> str:
     return moment.strftime("%H:%M")
 
 
-def describe(entry: EventEntry) -> str:
-    """'3 December 2026, 10:00 to 12:30' or '3 to 4 December 2026', as readers expect it."""
-    span = when(entry)
-
-    day = long_date
-    if span.all_day:
-        if span.first_day == span.last_day:
-            return day(span.first_day)
-        if (span.first_day.year, span.first_day.month) == (span.last_day.year, span.last_day.month):
-            return f"{span.first_day.day} to {day(span.last_day)}"
-        return f"{day(span.first_day)} to {day(span.last_day)}"
-    if span.first_day == span.last_day:
-        return f"{day(span.first_day)}, {_clock(span.start)} to {_clock(span.end)}"  # type: ignore[arg-type]
-    return f"{day(span.first_day)}, {_clock(span.start)} to {day(span.last_day)}, {_clock(span.end)}"  # type: ignore[arg-type]
+def describe(entry: EventEntry, day=long_date, span: str = "{start} to {end}") -> str:
+    """'3 December 2026, 10:00 to 12:30' or '3 to 4 December 2026', as readers expect it; `day` writes a date and
+    `span` joins two ends in the page's language (the English ones by default)."""
+    times = when(entry)
+    if times.all_day:
+        if times.first_day == times.last_day:
+            return day(times.first_day)
+        if (times.first_day.year, times.first_day.month) == (times.last_day.year, times.last_day.month):
+            return span.format(start=times.first_day.day, end=day(times.last_day))
+        return span.format(start=day(times.first_day), end=day(times.last_day))
+    if times.first_day == times.last_day:
+        return f"{day(times.first_day)}, " + span.format(start=_clock(times.start), end=_clock(times.end))  # type: ignore[arg-type]
+    return span.format(start=f"{day(times.first_day)}, {_clock(times.start)}",  # type: ignore[arg-type]
+                       end=f"{day(times.last_day)}, {_clock(times.end)}")  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Iterable
+from typing import Callable, Iterable
 
 from hub_build.core.events import when
 from hub_build.core.hub import EventEntry
@@ -53,18 +53,19 @@ def uid(entry: EventEntry, domain: str) -> str:
     return f"{entry.slug}-{digest}@{domain or 'hub-build.invalid'}"
 
 
-def vevent(entry: EventEntry, *, url: str, stamp: dt.date, domain: str) -> list[str]:
+def vevent(entry: EventEntry, *, url: str, stamp: dt.date, domain: str, _: Callable[[str], str] = str) -> list[str]:
+    """One event; `_` writes the calendar's own words in the site's language (English by default)."""
     event = entry.event
     where = []
     if event.place:
         where = [event.place.name, event.place.address or "", event.place.postcode or ""]
     if event.online:
-        where.append("Online")
-    description = f"{event.summary}\nOrganiser: {event.organiser}"
+        where.append(_("Online"))
+    description = event.summary + "\n" + _("Organiser: {organiser}").format(organiser=event.organiser)
     if event.cost:
-        description += f"\nCost: {event.cost}"
+        description += "\n" + _("Cost: {cost}").format(cost=event.cost)
     if event.booking:
-        description += f"\nBooking: {event.booking}"
+        description += "\n" + _("Booking: {booking}").format(booking=event.booking)
     lines = ["BEGIN:VEVENT", f"UID:{uid(entry, domain)}", f"DTSTAMP:{stamp:%Y%m%d}T000000Z", *_date_lines(entry),
              f"SUMMARY:{escape(event.title)}", f"DESCRIPTION:{escape(description)}",
              f"LOCATION:{escape(', '.join(part for part in where if part))}"]
@@ -74,11 +75,12 @@ def vevent(entry: EventEntry, *, url: str, stamp: dt.date, domain: str) -> list[
     return lines
 
 
-def calendar(entries: Iterable[EventEntry], *, name: str, urls: dict[str, str], stamp: dt.date, domain: str) -> str:
+def calendar(entries: Iterable[EventEntry], *, name: str, urls: dict[str, str], stamp: dt.date, domain: str,
+             _: Callable[[str], str] = str) -> str:
     """A VCALENDAR of the events; `urls` maps an event's slug to its absolute page URL (when known)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{escape(name)}"]
     for entry in entries:
-        lines += vevent(entry, url=urls.get(entry.slug, ""), stamp=stamp, domain=domain)
+        lines += vevent(entry, url=urls.get(entry.slug, ""), stamp=stamp, domain=domain, _=_)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

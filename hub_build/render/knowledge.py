@@ -13,19 +13,19 @@ from typing import TYPE_CHECKING, Iterable
 from markupsafe import Markup
 
 from hub_build.core import events as ev
-from hub_build.core.dates import long_date
 from hub_build.core.hub import EventEntry, PracticeEntry, ResourceEntry
 from hub_build.core.updates import Update, collect_updates
 from hub_build.core.urls import FEED_PATH, ics_path
 from hub_build.core.vocabulary import Term
+from hub_build.render.languages import N_
 from hub_build.render.sanitise import render_markdown
 
 if TYPE_CHECKING:
     from hub_build.render.site import GeneratedPage, HubSite
 
 # Resource browse dimensions: (URL folder, vocabulary category, front-matter field, heading).
-DIMENSIONS = (("types", "resource_types", "type", "type"), ("topics", "topics", "topics", "topic"),
-              ("audiences", "audiences", "audiences", "audience"))
+DIMENSIONS = (("types", "resource_types", "type", N_("type")), ("topics", "topics", "topics", N_("topic")),
+              ("audiences", "audiences", "audiences", N_("audience")))
 
 
 def _values(resource, field: str) -> list[str]:
@@ -49,6 +49,10 @@ class Knowledge:
         self.site = site
         self.hub = site.hub
         self._updates: list[Update] | None = None
+
+    def describe(self, entry: EventEntry) -> str:
+        """An event's dates and times in the site's language."""
+        return ev.describe(entry, day=self.site.date, span=self.site._("{start} to {end}"))
 
     # --- URLs --------------------------------------------------------------------------
     def url(self, src_uri: str) -> str:
@@ -92,29 +96,32 @@ class Knowledge:
     def updates(self) -> list[Update]:
         """New and changed items, newest first: computed once per build (core/updates.py)."""
         if self._updates is None:
-            self._updates = collect_updates(self.hub, self.site.urls)
+            self._updates = collect_updates(self.hub, self.site.urls, label=self.site._, describe=self.describe)
         return self._updates
 
     def plan(self) -> list["GeneratedPage"]:
         from hub_build.render.site import GeneratedPage
 
         settings = self.hub.settings
+        _ = self.site._
         pages = []
-        for folder, category, field, noun in DIMENSIONS:
+        for folder, category, field, english_noun in DIMENSIONS:
+            noun = _(english_noun)
             for term, chosen in self.browse_terms(category, field):
                 pages.append(GeneratedPage(
-                    f"{settings.resources}/{folder}/{term.key}/index.md", f"Resources: {term.label}",
-                    f"Resources by {noun}: {term.label}.",
+                    f"{settings.resources}/{folder}/{term.key}/index.md", _("Resources: {term}").format(term=term.label),
+                    _("Resources by {dimension}: {term}.").format(dimension=noun, term=term.label),
                     partial(self.render_resource_browse, term, noun, chosen)))
-        pages.append(GeneratedPage(f"{settings.practice}/index.md", "Practice examples",
-                                   "How organisations support children and families of prisoners: examples to learn from.",
+        pages.append(GeneratedPage(f"{settings.practice}/index.md", _("Practice examples"),
+                                   _("How organisations support children and families of prisoners: examples to learn "
+                                     "from."),
                                    self.render_practice_index, kind="resources"))
-        pages.append(GeneratedPage(f"{settings.events}/index.md", "Events and training",
-                                   "Upcoming events and training for professionals.", self.render_events, kind="resources"))
-        pages.append(GeneratedPage(f"{settings.events}/past.md", "Past events",
-                                   "Events and training that have taken place.", self.render_events_archive))
-        pages.append(GeneratedPage("updates.md", "What's new", "New and updated resources, services, practice examples "
-                                   "and events.", self.render_updates, kind="resources"))
+        pages.append(GeneratedPage(f"{settings.events}/index.md", _("Events and training"),
+                                   _("Upcoming events and training for professionals."), self.render_events, kind="resources"))
+        pages.append(GeneratedPage(f"{settings.events}/past.md", _("Past events"),
+                                   _("Events and training that have taken place."), self.render_events_archive))
+        pages.append(GeneratedPage("updates.md", _("What's new"), _("New and updated resources, services, practice "
+                                   "examples and events."), self.render_updates, kind="resources"))
         return pages
 
     # --- rendering ---------------------------------------------------------------------
@@ -127,7 +134,8 @@ class Knowledge:
     def _facets(self, items: Iterable, fields: Iterable[tuple[str, str, str]]) -> list[Facet]:
         """Drop-downs for the dimensions in which the listed items differ."""
         facets = []
-        for name, category, label in fields:
+        for name, category, english_label in fields:
+            label = self.site._(english_label)
             keys = set()
             for item in items:
                 keys.update(_values(item, name))
@@ -138,42 +146,42 @@ class Knowledge:
 
     def render_resource_browse(self, term, noun: str, chosen: list[ResourceEntry], page_url: str) -> str:
         facets = self._facets([r.resource for r in chosen], [
-            ("type", "resource_types", "Type"), ("audiences", "audiences", "For"), ("sectors", "sectors", "Sector"),
-            ("nations", "nations", "Nation")])
+            ("type", "resource_types", N_("Type")), ("audiences", "audiences", N_("For")), ("sectors", "sectors", N_("Sector")),
+            ("nations", "nations", N_("Nation"))])
         return self._render("resource_browse.html", page_url, term=term, noun=noun, items=chosen, facets=facets,
                             resources_home=self.url(f"{self.hub.settings.resources}/index.md"), values=_values)
 
     def render_practice_index(self, page_url: str) -> str:
         items = self.practice()
-        facets = self._facets([p.practice for p in items], [("sectors", "sectors", "Sector"),
-                                                            ("nations", "nations", "Nation"), ("topics", "topics", "Topic")])
+        facets = self._facets([p.practice for p in items], [("sectors", "sectors", N_("Sector")),
+                                                            ("nations", "nations", N_("Nation")), ("topics", "topics", N_("Topic"))])
         return self._render("practice_index.html", page_url, items=items, facets=facets, values=_values)
 
     def render_events(self, page_url: str) -> str:
-        return self._render("events.html", page_url, items=ev.upcoming(self.hub), describe=ev.describe,
+        return self._render("events.html", page_url, items=ev.upcoming(self.hub), describe=self.describe,
                             archive=self.events_archive(), past_count=len(ev.past(self.hub)), when=ev.when)
 
     def render_events_archive(self, page_url: str) -> str:
-        return self._render("events_past.html", page_url, items=ev.past(self.hub), describe=ev.describe,
+        return self._render("events_past.html", page_url, items=ev.past(self.hub), describe=self.describe,
                             upcoming=self.events_index(), when=ev.when)
 
     def render_updates(self, page_url: str) -> str:
-        return self._render("updates.html", page_url, items=self.updates(), long_date=long_date, feed=FEED_PATH)
+        return self._render("updates.html", page_url, items=self.updates(), long_date=self.site.date, feed=FEED_PATH)
 
     def render_block(self, name: str, page_url: str) -> str:
         if name == "upcoming-events":
-            return self._render("block_events.html", page_url, items=ev.upcoming(self.hub)[:5], describe=ev.describe,
+            return self._render("block_events.html", page_url, items=ev.upcoming(self.hub)[:5], describe=self.describe,
                                 index=self.events_index(), calendar=self.ics_url(), when=ev.when)
         if name == "latest-practice":
             latest = sorted(self.hub.practice, key=lambda e: (e.practice.last_reviewed, e.slug), reverse=True)[:5]
             return self._render("block_practice.html", page_url, items=latest, index=self.practice_index())
         if name == "latest-updates":
             return self._render("block_updates.html", page_url, items=self.updates()[:5], index=self.updates_url(),
-                                feed=FEED_PATH, long_date=long_date)
+                                feed=FEED_PATH, long_date=self.site.date)
         return ""
 
     def _reviewed(self, reviewed: dt.date) -> dict:
-        return {"reviewed": long_date(reviewed), "overdue": self.hub.is_overdue(reviewed)}
+        return {"reviewed": self.site.date(reviewed), "overdue": self.hub.is_overdue(reviewed)}
 
     def render_practice_panel(self, entry: PracticeEntry, page_url: str) -> str:
         p = entry.practice
@@ -184,7 +192,7 @@ class Knowledge:
 
     def render_event_panel(self, entry: EventEntry, page_url: str) -> str:
         span = ev.when(entry)
-        return self._render("event.html", page_url, entry=entry, e=entry.event, when=span, described=ev.describe(entry),
+        return self._render("event.html", page_url, entry=entry, e=entry.event, when=span, described=self.describe(entry),
                             past=ev.is_past(entry, self.hub.today), ics=self.ics_url(entry),
                             **self._reviewed(entry.event.last_reviewed))
 

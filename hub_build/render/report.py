@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from hub_build.core.settings import HubSettings
+from hub_build.render.languages import N_
 
 ISSUE_TEMPLATE = "report-a-problem.yml"
 ANCHOR = "report-a-problem"
@@ -20,16 +21,16 @@ ANCHOR = "report-a-problem"
 ISSUE_FIELDS = ("item", "page", "file", "what-is-wrong", "should-say", "contact")
 
 WHAT_IS_WRONG: dict[str, tuple[str, ...]] = {
-    "service": ("The address", "The phone number", "The e-mail address", "The website", "The opening hours",
-                "The service has closed", "Something else"),
-    "resource": ("The link does not work", "The information is out of date", "The publisher or date",
-                 "Something else"),
-    "practice": ("The contact details", "The information is out of date", "It identifies a person or family",
-                 "Something else"),
-    "event": ("The date or time", "The place", "The booking link", "The cost", "The event is cancelled",
-              "Something else"),
+    "service": (N_("The address"), N_("The phone number"), N_("The e-mail address"), N_("The website"), N_("The opening hours"),
+                N_("The service has closed"), N_("Something else")),
+    "resource": (N_("The link does not work"), N_("The information is out of date"), N_("The publisher or date"),
+                 N_("Something else")),
+    "practice": (N_("The contact details"), N_("The information is out of date"), N_("It identifies a person or family"),
+                 N_("Something else")),
+    "event": (N_("The date or time"), N_("The place"), N_("The booking link"), N_("The cost"), N_("The event is cancelled"),
+              N_("Something else")),
 }
-NOUNS = {"service": "listing", "resource": "resource", "practice": "practice example", "event": "event"}
+NOUNS = {"service": N_("listing"), "resource": N_("resource"), "practice": N_("practice example"), "event": N_("event")}
 
 def repository_url(settings: HubSettings) -> str:
     """The hub's GitHub repository (https://github.com/ORG/REPO), from `repository` or a GitHub edit_url; or ''."""

@@ -6,11 +6,13 @@ creates the pages its own way, and asks each page for its HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Callable, Iterable
 
+from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
@@ -20,6 +22,7 @@ from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
 from hub_build.render.markdown_cache import MarkdownCache
 from hub_build.core.urls import SiteUrls
+from hub_build.render.languages import SOURCE_LANGUAGE, translations
 
 NATION_ORDER = ("england", "northern-ireland", "scotland", "wales")
 GSS_NATION = {"E": "england", "W": "wales", "S": "scotland", "N": "northern-ireland"}
@@ -47,12 +50,15 @@ class GeneratedPage:
     listed: tuple[str, ...] | None = None
 
 
-def _env() -> Environment:
-    return Environment(
+def _env(language: str = SOURCE_LANGUAGE) -> Environment:
+    env = Environment(
         loader=PackageLoader("hub_build", "render/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["page_language"] = language
+    return env
 
 
 @dataclass
@@ -74,6 +80,19 @@ class HubSite:
     hub: Hub
     urls: SiteUrls = field(default_factory=SiteUrls)
     site_url: str = ""
+    language: str = SOURCE_LANGUAGE  # the language of the site being built: the hub's own words are in it
+    shared: str = ""  # from this site's root to the one holding the data every language shares (render/languages.py)
+
+    def date(self, day: dt.date) -> str:
+        """'3 December 2026' in English, '3 Rhagfyr 2026' in Welsh (CLDR's month names, through Babel)."""
+        if self.language == SOURCE_LANGUAGE:
+            return long_date(day)
+        return format_date(day, "d MMMM y", locale=self.language)
+
+    @cached_property
+    def _(self) -> Callable[[str], str]:
+        """gettext for the hub's words in Python (titles, descriptions); extracted by Babel like the templates'."""
+        return translations(self.language).gettext
     markdown: MarkdownCache = field(default_factory=MarkdownCache)  # listing descriptions, kept between builds
 
     # --- URLs ----------------------------------------------------------------
@@ -91,7 +110,12 @@ class HubSite:
 
     # --- labels --------------------------------------------------------------
     def label(self, category: str, key: str) -> str:
-        return self.hub.vocabulary.label(category, key)
+        """A vocabulary term's label in the site's language (English where the term has none in it)."""
+        return self.hub.vocabulary.label(category, key, self.language)
+
+    def text_of(self, item, field: str):
+        """An item's own text in the site's language, with the language it is in (core/hub.py, Hub.text)."""
+        return self.hub.text(item, field, self.language)
 
     def labels(self, category: str, keys: Iterable[str]) -> str:
         return ", ".join(self.label(category, k) for k in keys)
@@ -103,7 +127,7 @@ class HubSite:
     def coverage_text(self, entry: ServiceEntry) -> str:
         coverage = entry.service.coverage
         if coverage.national:
-            return "UK-wide"
+            return self._("UK-wide")
         names = [self.label("nations", n) for n in coverage.nations]
         names += list(entry.coverage_areas.values()) or list(coverage.local_authorities)
         return ", ".join(names)
@@ -147,7 +171,7 @@ class HubSite:
     # --- rendering -------------------------------------------------------------
     @cached_property
     def _templates(self) -> Environment:
-        return _env()
+        return _env(self.language)
 
     def render_listing(self, entry: ServiceEntry, page_url: str) -> str:
         service = entry.service
@@ -160,10 +184,13 @@ class HubSite:
             for loc, place in zip(service.locations, entry.places or [None] * len(service.locations), strict=True)
         ]
         edit = self.hub.settings.edit_url
+        text = partial(self.hub.text, entry, lang=self.language)  # the listing's own text in the site's language
+        description = text("description")
         return self._templates.get_template("listing.html").render(
-            entry=entry, areas=areas, locations=locations,
-            description=Markup(self.markdown.render(service.description)) if service.description else "",  # noqa: S704 - sanitised by nh3
-            overdue=self.hub.is_overdue(service.last_reviewed), reviewed=long_date(service.last_reviewed),
+            entry=entry, areas=areas, locations=locations, text=text, description_lang=description.lang,
+            description=Markup(self.markdown.render(description.text)) if description.text else "",  # noqa: S704 - sanitised by nh3
+            fell_back=self.language != SOURCE_LANGUAGE and text("summary").fell_back,
+            overdue=self.hub.is_overdue(service.last_reviewed), reviewed=self.date(service.last_reviewed),
             edit_url=edit.replace("{path}", entry.source) if edit else "",
             jsonld=Markup(service_jsonld(self, entry, page_url)),  # noqa: S704 - JSON with <, > and & escaped
             report=Markup(self.render_report("service", service.name, entry.source, page_url)),  # noqa: S704 - autoescaped template
@@ -234,41 +261,48 @@ class HubSite:
                 f"services/{entry.slug}.md", entry.service.name, entry.service.summary,
                 partial(self.render_listing, entry), kind="listing", shows=(entry.slug,),
             ))
-        pages.append(GeneratedPage("services/index.md", "Find services", "Browse the directory of support services.",
+        _ = self._
+        pages.append(GeneratedPage("services/index.md", _("Find services"), _("Browse the directory of support services."),
                                    self.render_directory_home, kind="directory"))
-        pages.append(GeneratedPage(FIND_PAGE, "Search the directory",
-                                   "Search support services by need and place, filter them and make a shortlist.",
+        pages.append(GeneratedPage(FIND_PAGE, _("Search the directory"),
+                                   _("Search support services by need and place, filter them and make a shortlist."),
                                    self.render_find, kind="directory"))
-        pages += self.paginated("browse/a-z", "All services A to Z", "Every service in the directory, by name.", self.services)
+        pages += self.paginated("browse/a-z", _("All services A to Z"), _("Every service in the directory, by name."),
+                                self.services)
         for term in vocab.terms("service_types").values():
             chosen = [e for e in self.services if term.key in e.service.service_types]
             pages += self.paginated(f"browse/types/{term.key}", term.label, term.description, chosen)
         for nation in NATION_ORDER:
             label = self.label("nations", nation)
             chosen = [e for e in self.services if nation in e.nations]
-            pages += self.paginated(f"browse/nations/{nation}", f"Services in {label}",
-                                    f"Services working in {label}, including those that cover the whole UK.", chosen)
-        pages.append(GeneratedPage("browse/areas/index.md", "Services by local authority",
-                                   "Local authorities with services based in or covering them.", self.render_area_index))
+            pages += self.paginated(f"browse/nations/{nation}", _("Services in {nation}").format(nation=label),
+                                    _("Services working in {nation}, including those that cover the whole UK.")
+                                    .format(nation=label), chosen)
+        pages.append(GeneratedPage("browse/areas/index.md", _("Services by local authority"),
+                                   _("Local authorities with services based in or covering them."), self.render_area_index))
         for code, area in self.areas.items():
             chosen = self.services_in_area(code)
-            pages += self.paginated(area.folder, f"Services in {area.name}",
-                                    f"Services based in or covering {area.name}.", chosen,
+            pages += self.paginated(area.folder, _("Services in {area}").format(area=area.name),
+                                    _("Services based in or covering {area}.").format(area=area.name), chosen,
                                     extra=partial(self._area_extra, area=area))
         for sector in vocab.terms("sectors").values():
-            pages.append(GeneratedPage(f"sectors/{sector.key}.md", f"For {sector.label.lower()} professionals",
-                                       f"Services and resources for professionals in {sector.label.lower()}.",
+            pages.append(GeneratedPage(f"sectors/{sector.key}.md", self.sector_title(sector.key),
+                                       _("Services and resources for professionals in {sector}.")
+                                       .format(sector=self.label("sectors", sector.key).lower()),
                                        partial(self.render_sector, sector.key), kind="sector"))
             # The sector page shows the first page of its services; the rest are paged here, so no page grows with N.
-            pages += self.paginated(f"browse/sectors/{sector.key}", f"Services for {sector.label.lower()} professionals",
-                                    f"Services tagged for professionals in {sector.label.lower()}.",
+            pages += self.paginated(f"browse/sectors/{sector.key}", _("Services for {sector} professionals")
+                                    .format(sector=self.label("sectors", sector.key).lower()),
+                                    _("Services tagged for professionals in {sector}.")
+                                    .format(sector=self.label("sectors", sector.key).lower()),
                                     self.sector_services(sector.key))
-        pages.append(GeneratedPage(f"{self.hub.settings.resources}/index.md", "Resources",
-                                   "Guides, toolkits, research and more for professionals, families and children.",
+        pages.append(GeneratedPage(f"{self.hub.settings.resources}/index.md", _("Resources"),
+                                   _("Guides, toolkits, research and more for professionals, families and children."),
                                    self.render_resource_index, kind="resources"))
         pages += self.knowledge.plan()  # resource browse pages, practice, events, updates (render/knowledge.py)
-        pages.append(GeneratedPage("suggest/index.md", "Suggest a listing",
-                                   "Propose a service, resource, event or practice example with a form that checks every answer.",
+        pages.append(GeneratedPage("suggest/index.md", _("Suggest a listing"),
+                                   _("Propose a service, resource, event or practice example with a form that checks "
+                                     "every answer."),
                                    self.render_suggest, kind="suggest"))
         return pages
 
@@ -278,7 +312,7 @@ class HubSite:
 
         from hub_build.render.suggest import suggest_config
 
-        config = suggest_config(self.hub)
+        config = suggest_config(self.hub, self._)
         return self._templates.get_template("suggest.html").render(  # the JSON goes in an attribute, escaped
             config=json.dumps(config, ensure_ascii=False, separators=(",", ":")), new_file_url=config["newFileUrl"],
             script=SiteUrls.rel(page_url, "assets/hub/suggest.js"), submit_url="",
@@ -306,8 +340,10 @@ class HubSite:
     def _area_extra(self, ctx: LinkContext, area: Area) -> str:
         if not area.nation:
             return ""
-        return (f'<p>See also <a href="{html.escape(ctx.link(self.nation_url(area.nation)))}">all services in '
-                f'{html.escape(self.label("nations", area.nation))}</a>, which includes services covering the whole UK.</p>')
+        sentence = self._('See also <a href="{url}">all services in {nation}</a>, which includes services covering '
+                          'the whole UK.')
+        return "<p>" + sentence.format(url=html.escape(ctx.link(self.nation_url(area.nation))),
+                                       nation=html.escape(self.label("nations", area.nation))) + "</p>"
 
     def render_directory_home(self, page_url: str) -> str:
         ctx = LinkContext(self, page_url)
@@ -328,6 +364,9 @@ class HubSite:
                 groups.append((self.label("nations", nation), areas))
         return self._templates.get_template("areas.html").render(env=ctx, groups=groups)
 
+    def sector_title(self, sector: str) -> str:
+        return self._("For {sector} professionals").format(sector=self.label("sectors", sector).lower())
+
     def sector_services(self, sector: str) -> list[ServiceEntry]:
         return [e for e in self.services if sector in e.service.sectors]
 
@@ -337,7 +376,7 @@ class HubSite:
         services = self.sector_services(sector)
         resources = [r for r in self.latest_resources() if sector in r.resource.sectors]
         return self._templates.get_template("sector.html").render(
-            env=ctx, title=f"For {self.label('sectors', sector).lower()} professionals",
+            env=ctx, title=self.sector_title(sector),
             services=services[: self.hub.settings.page_size], total_services=len(services),
             all_services=self.urls.url(f"browse/sectors/{sector}/index.md"), resources=resources, resource_url=self.resource_url,
             practice=self.knowledge.practice_for_sector(sector), k=self.knowledge, with_title=with_title,
@@ -353,8 +392,8 @@ class HubSite:
     def render_resource_panel(self, entry: ResourceEntry, page_url: str) -> str:
         ctx = LinkContext(self, page_url)
         return self._templates.get_template("resource.html").render(
-            env=ctx, entry=entry, r=entry.resource, reviewed=long_date(entry.resource.last_reviewed),
-            published=long_date(entry.resource.date) if entry.resource.date else "",
+            env=ctx, entry=entry, r=entry.resource, reviewed=self.date(entry.resource.last_reviewed),
+            published=self.date(entry.resource.date) if entry.resource.date else "",
             overdue=self.hub.is_overdue(entry.resource.last_reviewed), attachment=self.knowledge.attachment(entry),
             k=self.knowledge,
         )
@@ -382,7 +421,7 @@ class HubSite:
         ctx = LinkContext(self, page_url)
         return self._templates.get_template("search.html").render(
             env=ctx, total=len(self.services), radii=(5, 10, 25, 50, 100), max_query=200, max_place=100,
-            search_base=ctx.link("search-data/"), geo_base=ctx.link("geo/"), assets=ctx.link("assets/hub/"),
+            search_base=ctx.link(self.shared + "search-data/"), geo_base=ctx.link(self.shared + "geo/"), assets=ctx.link("assets/hub/"),
             service_url=ctx.link(self.service_url("{slug}")),
             directory=self.urls.url("services/index.md"), az=self.urls.url("browse/a-z/index.md"),
             area_index=self.urls.url("browse/areas/index.md"),

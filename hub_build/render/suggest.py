@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import quote
 
 from hub_build.core.hub import Hub
@@ -57,18 +57,18 @@ def _without_welsh(schema: dict[str, Any], words: dict[str, Any]) -> tuple[dict[
     return schema, words
 
 
-def suggest_config(hub: Hub) -> dict[str, Any]:
+def suggest_config(hub: Hub, _: Callable[[str], str] = str) -> dict[str, Any]:
     """What suggest.js needs: each kind's schema with this hub's vocabulary, its plain words, where its file goes."""
     builder = SchemaBuilder(hub.vocabulary)
     kinds = {}
     for kind, (model, title) in schema_kinds().items():
         schema = builder.document(model, title=title)
-        words = form_words(kind, schema)
+        words = form_words(kind, schema, _)
         if "cy" in schema.get("properties", {}) and "cy" not in hub.settings.languages:
             schema, words = _without_welsh(schema, words)
         folder = _folder(hub, kind)
         kinds[kind] = {
-            "label": KIND_LABELS[kind], "schema": schema, "folder": folder,
+            "label": _(KIND_LABELS[kind]), "schema": schema, "folder": folder,
             "suffix": ".yaml" if kind == "service" else ".md", "frontMatter": kind != "service",
             "schemaRef": posixpath.relpath(f"schema/{kind}.schema.json", folder), "words": words,
         }

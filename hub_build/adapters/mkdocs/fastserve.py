@@ -14,7 +14,9 @@ indexes), their final HTML around the body. When the watcher fires, `FastServe.u
    done); a change meanwhile does not wait for it, it runs once more after.
 
 Everything else is MkDocs' full rebuild, as before: a listing added, removed or with an error, a page that
-appears or disappears, any Markdown page, mkdocs.yml or the vocabulary.
+appears or disappears, any Markdown page, mkdocs.yml or the vocabulary. A hub built in more than one language
+(`languages: [en, cy]`) always gets the full rebuild: its other languages' sites are whole MkDocs builds of
+their own (adapters/mkdocs/languages.py), and a fast edit of the English pages alone would leave /cy/ behind.
 """
 
 from __future__ import annotations
@@ -119,6 +121,9 @@ class FastServe:
         """Apply the change on its own; False when it needs a full rebuild."""
         plugin, hub, before = self.plugin, self.plugin.hub, self.snapshot
         if before is None or hub is None or plugin.site is None or hub.inventory is None:
+            return False
+        if len(hub.settings.languages) > 1:
+            log.info("hub: built in %s: every language's site is rebuilt", ", ".join(hub.settings.languages))
             return False
         clock = _Clock()
         after = Snapshot.take(self.watched)

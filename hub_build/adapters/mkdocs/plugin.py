@@ -35,6 +35,8 @@ from hub_build.load.inventory import visible
 from hub_build.publish.extras import THEME_CSS, THEME_DIR, theme_scripts
 from hub_build.render.site import HubSite
 from hub_build.core.urls import SiteUrls
+from hub_build.render.languages import SOURCE_LANGUAGE, shared_root
+from hub_build.adapters.mkdocs.languages import build_languages
 from hub_build.publish.search.sitewide import SitewideSearchError
 from hub_build.core.settings import HubSettings
 
@@ -57,6 +59,13 @@ class HubPlugin(BasePlugin):
         self.nav: Any = None
         self.files: Files | None = None
         self.fast_serve: FastServe | None = None  # under `mkdocs serve`: fast edits (fastserve.py)
+        self.language = SOURCE_LANGUAGE  # the language of the site this build writes
+        self.parent: HubPlugin | None = None  # the English build, when this one builds another language
+        self.root_url = ""  # the English site's address (site_url): every language's pages are found from it
+
+    def adopt(self, parent: HubPlugin, language: str) -> None:
+        """Make this the `language` build of the English one: its checked settings and Hub are reused."""
+        self.parent, self.language, self.settings, self.root_url = parent, language, parent.settings, parent.root_url
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under `serve` the plugin lives across rebuilds (MkDocs keeps plugins that have on_startup), so a
@@ -76,6 +85,9 @@ class HubPlugin(BasePlugin):
         return errors, warnings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.parent is not None:
+            assert self.parent.hub is not None
+            return self._configure(config, self.parent.hub)
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         config_file = Path(config.config_file_path) if config.config_file_path else root / "mkdocs.yml"
         try:
@@ -83,15 +95,26 @@ class HubPlugin(BasePlugin):
                               config_file if config.config_file_path else None, log)
         except BuildRefused as refused:
             raise PluginError(str(refused)) from None
-        self.hub = hub
         # Every problem has been reported: the position of each value (about 15 KB a listing) is not needed
         # to render or publish, and dropping it keeps the build's peak memory down at 10,000 listings.
         items: list[ServiceEntry | ResourceEntry | PracticeEntry | EventEntry] = [*hub.services, *hub.resources, *hub.practice, *hub.events]
         for item in items:
             item.positions = Positions()
+        self.root_url = config.site_url or ""
+        return self._configure(config, hub)
+
+    def _configure(self, config: MkDocsConfig, hub: Hub) -> MkDocsConfig:
+        self.hub = hub
+        # Another language's build shares the English build's cache of rendered descriptions, which keeps (and
+        # saves, once every language is built) what both used.
+        markdown = self.parent.site.markdown if self.parent is not None and self.parent.site is not None else markdown_cache(hub.root)
         self.site = HubSite(hub, SiteUrls(config.use_directory_urls), site_url=config.site_url or "",
-                            markdown=markdown_cache(hub.root))
-        self.pages = SitePages(hub, self.site)
+                            markdown=markdown, language=self.language, shared=shared_root(self.language))
+        self.pages = SitePages(hub, self.site, root_url=self.root_url)
+        if self.pages.multilingual:
+            # Material includes partials/alternate.html (the hub's language switch, theme/) when this is set; not
+            # a list, so its base.html prints no alternates of its own: the hub's are per page (main.html).
+            config.extra["alternate"] = True
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.extend(THEME_CSS)
         config.extra_javascript.extend(theme_scripts(hub))
@@ -121,6 +144,11 @@ class HubPlugin(BasePlugin):
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
         self.nav = nav
+        assert self.pages is not None
+        for page in nav.pages:  # another language's site names the hub's own pages in its language
+            title = self.pages.nav_title(page.file.src_uri)
+            if title is not None:
+                page.title = title
         return nav
 
     def _publish_only_classified(self, files: Files, config: MkDocsConfig) -> None:
@@ -149,7 +177,7 @@ class HubPlugin(BasePlugin):
             return None
         if page.file.src_uri in self.framing.stand_ins:
             return None
-        source = self.hub.pages.get(page.file.src_uri) if self.hub else None
+        source = self.pages.source(page.file.src_uri)[0] if self.pages else None
         if source is None:
             raise PluginError(f"{page.file.src_uri} was not checked by the hub; nothing was built")
         return "\n" + source.body  # a leading blank line: nothing in the body can be read as page settings
@@ -186,6 +214,8 @@ class HubPlugin(BasePlugin):
         snippets = ThemeSnippets(env, config.theme.get("features") or [])
         env.globals["hub_csp"] = pass_context(lambda context: meta_tag(snippets.hashes(context)))
         self.env = env
+        assert self.pages is not None
+        self.pages.install_i18n(env)
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -202,17 +232,20 @@ class HubPlugin(BasePlugin):
         return ""
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.site is not None
+        assert self.site is not None and self.pages is not None
         try:
             written = self.framing.write(config.site_url or "")
         except FrameError as error:
             raise PluginError(f"a generated page could not be written into the theme's frame: {error}") from error
-        self.site.markdown.save()
         if written:
             assert self.files is not None and self.env is not None
             self.framing.rewrite_sitemap(self.env, self.files, self.nav, config)
             log.info("%d listing and browse pages written into the theme's page frame", written)
         self.publish_after_pages(config)
+        if self.parent is None:
+            if self.pages.other_languages:
+                build_languages(self, config)  # the other languages' sites, into their folders of this one
+            self.site.markdown.save()  # the descriptions every language's pages used
         if self.fast_serve is not None:
             self.fast_serve.built(config)
 
@@ -233,3 +266,4 @@ class HubPlugin(BasePlugin):
         if self.fast_serve is not None:
             server.builder = self.fast_serve.wrap(server.builder)  # a changed listing: only its pages
         return server
+

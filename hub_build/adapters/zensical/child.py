@@ -6,7 +6,9 @@ every page with the hub it loaded here:
 1. load and check the hub (the same checks as the plugin: adapters/pages.py);
 2. prepare Zensical's project beside the site folder (stage.py): checked pages, allowed static files,
    generated pages, the theme overrides, a config that inherits mkdocs.yml;
-3. run Zensical; 4. add the hub's own outputs with the same function as the plugin (SitePages.publish).
+3. run Zensical; 4. add the hub's own outputs with the same function as the plugin (SitePages.publish);
+5. in a hub with more languages, steps 2 to 4 again for each, into <site>/<code>/ (Material's interface in
+   that language; the theme overrides' words written in it beforehand, theme_words.py).
 `serve` rebuilds that way whenever the hub's sources change and serves the site on 127.0.0.1 (serve.py).
 """
 
@@ -25,10 +27,12 @@ from pydantic import ValidationError
 from hub_build.adapters.pages import BuildRefused, SitePages, checked_hub
 from hub_build.adapters.process import guarded
 from hub_build.adapters.zensical import extension, stage
+from hub_build.adapters.zensical.theme_words import ThemeWordsError
 from hub_build.core.settings import HubSettings, hub_options
 from hub_build.publish.search.sitewide import SitewideSearchError
 from hub_build.render.site import HubSite
 from hub_build.core.urls import SiteUrls
+from hub_build.render.languages import shared_root, site_prefix
 
 log = logging.getLogger("hub_build.zensical")
 
@@ -52,15 +56,34 @@ def build(config_file: Path, site_dir: Path, *, strict: bool | None) -> int:
         hub = checked_hub(root, settings, docs_dir, site_dir, config_file, log)
     except BuildRefused as refused:
         raise BuildFailed(str(refused)) from None
-    site = HubSite(hub, SiteUrls(config.get("use_directory_urls", True) is not False), site_url=str(config.get("site_url") or ""))
-    pages = SitePages(hub, site)
+    urls, site_url = SiteUrls(config.get("use_directory_urls", True) is not False), str(config.get("site_url") or "")
+    pages = SitePages(hub, HubSite(hub, urls, site_url=site_url), root_url=site_url)
+    count = _build_language(pages, config, config_file, site_dir, strict=strict, settings=settings)
+    for language in pages.other_languages:
+        # Every other language's whole site into its folder of the English one, as under MkDocs
+        # (adapters/mkdocs/languages.py): its own staged project, Material's interface in that language.
+        prefix = site_prefix(language)
+        site = HubSite(hub, urls, site_url=site_url.rstrip("/") + "/" + prefix if site_url else "", language=language,
+                       shared=shared_root(language))
+        log.info("building the %s site into %s", language, site_dir / prefix)
+        _build_language(SitePages(hub, site, root_url=site_url), config, config_file, site_dir / prefix, strict=strict,
+                        settings=settings)
+    return count
+
+
+def _build_language(pages: SitePages, config: dict, config_file: Path, site_dir: Path, *, strict: bool | None,
+                    settings: HubSettings) -> int:
+    """One language's site: stage it, run Zensical, add the hub's outputs (SitePages.publish)."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     project = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-zensical-", dir=site_dir.parent))
     try:
         staged_names = stage.stage_docs(pages, project / "docs")
-        stage.stage_theme(config, config_file, project / "theme")
+        try:
+            stage.stage_theme(config, config_file, project / "theme", pages)
+        except ThemeWordsError as error:
+            raise BuildFailed(f"the hub's theme could not be staged for Zensical: {error}") from None
         staged_config = stage.stage_config(config, config_file, project, strict=strict, settings=settings,
-                                           hidden=stage.not_in_nav(pages, staged_names), hub=hub)
+                                           hidden=stage.not_in_nav(pages, staged_names), hub=pages.hub, pages=pages)
         extension.serve_pages(pages, staged_names)
         _run_zensical(staged_config, strict=bool(strict if strict is not None else config.get("strict")))
         stage.move_site(project, site_dir)

@@ -89,8 +89,11 @@ def _rebased(url: str, page_dir: str, source_dir: str) -> str:
     parts = urlsplit(html.unescape(url))
     if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
         return url  # absolute, another site, or only a query or #fragment: Zensical leaves those alone
-    target = posixpath.normpath(posixpath.join("/" + page_dir, parts.path))
-    path = posixpath.relpath(target, "/" + source_dir.rstrip("/") if source_dir else "/")
+    # Under a few folders of headroom: a link from a site in another language to the data it shares with
+    # the English site (../search-data/ from /cy/) leads above this site's root and must stay there.
+    headroom = "/_/_/_/_/"
+    target = posixpath.normpath(posixpath.join(headroom + page_dir, parts.path))
+    path = posixpath.relpath(target, headroom + source_dir.rstrip("/") if source_dir else headroom)
     if parts.path.endswith("/") and not path.endswith("/"):
         path += "/"
     return html.escape(urlunsplit(("", "", path, parts.query, parts.fragment)), quote=True)

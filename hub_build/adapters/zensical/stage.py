@@ -13,8 +13,10 @@ Files are named `.md` whatever Markdown extension the contributor used; `staged_
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,9 @@ from hub_build.adapters.pages import SitePages
 from hub_build.core.hub import Hub
 from hub_build.core.settings import HubSettings
 from hub_build.load.inventory import markdown_stem
+from hub_build.adapters.zensical.theme_words import localise_theme
 from hub_build.publish.extras import THEME_CSS, THEME_DIR, THEME_JS, theme_scripts
+from hub_build.render.languages import SOURCE_LANGUAGE, translations
 
 EXTENSION = "hub_build.adapters.zensical.extension"
 CONFIG_NAME = "zensical.yml"
@@ -73,9 +77,10 @@ def stage_docs(pages: SitePages, docs: Path) -> dict[str, str]:
     for generated in pages.plan(lambda src_uri: src_uri in published):
         staged_names[_staged_name(generated.src_uri)] = generated.src_uri
         _write(docs / _staged_name(generated.src_uri), _front_matter(pages.generated_meta(generated)) + RENDER_ME)
-    for src_uri, page in hub.pages.items():
+    for src_uri in hub.pages:
         if src_uri in pages.generated or src_uri not in published:
             continue
+        page = pages.source(src_uri)[0] or hub.pages[src_uri]  # another language's site: its sibling (about.cy.md)
         staged_names[_staged_name(src_uri)] = src_uri
         body = page.body if page.body.strip() else RENDER_ME  # e.g. a practice example, all in its front matter
         _write(docs / _staged_name(src_uri), _front_matter(pages.editor_meta(src_uri)) + body)
@@ -87,12 +92,18 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def stage_theme(config: dict[str, Any], config_file: Path, theme: Path) -> None:
-    """The hub's theme overrides over the hub's own custom_dir (under MkDocs the hub's come first too)."""
+def stage_theme(config: dict[str, Any], config_file: Path, theme: Path, pages: SitePages | None = None) -> None:
+    """The hub's theme overrides over the hub's own custom_dir (under MkDocs the hub's come first too), their
+    words in the site's language and their language globals as plain expressions (theme_words.py)."""
     own = (config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     if isinstance(own, str) and own:
         shutil.copytree(config_file.parent / own, theme, dirs_exist_ok=True)
     shutil.copytree(THEME_DIR, theme, dirs_exist_ok=True)
+    language = pages.language if pages is not None else SOURCE_LANGUAGE
+    languages = list(pages.hub.settings.languages) if pages is not None else [SOURCE_LANGUAGE]
+    localise_theme(theme, [path.relative_to(THEME_DIR) for path in sorted(THEME_DIR.rglob("*.html"))],
+                   language=language, languages=languages, root_url=pages.root_url if pages is not None else "",
+                   gettext=translations(language).gettext)
 
 
 def not_in_nav(pages: SitePages, staged_names: dict[str, str]) -> str:
@@ -113,18 +124,54 @@ def not_in_nav(pages: SitePages, staged_names: dict[str, str]) -> str:
     return "\n".join(patterns)
 
 
+_NAV_ENTRY = re.compile(r"""^(\s*-\s+)(?:"[^"]*"|'[^']*'|[^:'"#\s][^:#]*?):(\s+)(["']?)([^"'\s#]+)\3(\s*(?:#.*)?)$""")
+
+
+def _nav_in_language(config_file: Path, project: Path, pages: SitePages | None) -> Path:
+    """The config the staged one inherits. For a site in another language, a copy of mkdocs.yml whose `nav` names
+    the hub's generated pages in that language, as the MkDocs plugin does (on_nav): Zensical appends the lists
+    of an inheriting config to the inherited ones, so the staged config cannot replace `nav`. Only the titles
+    of `nav` lines of the form `- Title: page.md` that lead to a generated page change; the rest is the file
+    as written (tags included, which only Zensical reads)."""
+    if pages is None or pages.language == SOURCE_LANGUAGE:
+        return config_file.resolve()
+    lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    in_nav, changed = False, False
+    for index, line in enumerate(lines):
+        if re.match(r"^nav\s*:", line):
+            in_nav = True
+            continue
+        if in_nav and re.match(r"^[^\s#-]", line):
+            in_nav = False
+        match = _NAV_ENTRY.match(line.rstrip("\r\n")) if in_nav else None
+        generated = pages.generated.get(match.group(4)) if match else None
+        if match and generated is not None:
+            ending = line[len(line.rstrip("\r\n")):]
+            lines[index] = (f"{match.group(1)}{json.dumps(generated.title, ensure_ascii=False)}:{match.group(2)}"
+                            f"{match.group(3)}{match.group(4)}{match.group(3)}{match.group(5)}{ending}")
+            changed = True
+    if not changed:
+        return config_file.resolve()
+    copy = project / f"mkdocs.{pages.language}.yml"
+    copy.write_text("".join(lines), encoding="utf-8")
+    return copy
+
+
 def stage_config(config: dict[str, Any], config_file: Path, project: Path, *, strict: bool | None,
-                 settings: HubSettings | None = None, hidden: str = "", hub: Hub | None = None) -> Path:
+                 settings: HubSettings | None = None, hidden: str = "", hub: Hub | None = None,
+                 pages: SitePages | None = None) -> Path:
     """Write zensical.yml: the hub's mkdocs.yml (INHERIT, merged by Zensical: lists are appended, mappings
     merged, other values replaced) with the staged folders, the hub's extension, styles and scripts."""
     theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
+    language = pages.language if pages is not None else SOURCE_LANGUAGE
     staged: dict[str, Any] = {
-        "INHERIT": str(config_file.resolve()),
+        "INHERIT": str(_nav_in_language(config_file, project, pages)),
         "docs_dir": "docs",
         "site_dir": "site",
         # Material's look, which the hub's theme overrides and styles are written for (Zensical's own default
-        # is its 'modern' variant).
-        "theme": {"custom_dir": "theme", **({} if "variant" in theme else {"variant": "classic"})},
+        # is its 'modern' variant); another language's site gets Material's interface in that language.
+        "theme": {"custom_dir": "theme", **({} if "variant" in theme else {"variant": "classic"}),
+                  **({} if language == SOURCE_LANGUAGE else {"language": language})},
         "markdown_extensions": {EXTENSION: {}} if isinstance(config.get("markdown_extensions"), dict) else [EXTENSION],
         "extra_css": list(THEME_CSS),
         "extra_javascript": theme_scripts(hub) if hub is not None else list(THEME_JS),
@@ -132,6 +179,10 @@ def stage_config(config: dict[str, Any], config_file: Path, project: Path, *, st
     if settings is not None:  # the footer's open-data licence (theme/partials/copyright.html)
         staged["extra"] = {"hub_open_data": {"open_data_licence": settings.open_data_licence,
                                              "open_data_licence_url": settings.open_data_licence_url}}
+        if len(settings.languages) > 1:  # Material includes the hub's language switch (partials/alternate.html)
+            staged["extra"]["alternate"] = True
+    if pages is not None and pages.site.site_url:  # another language's site: its own address, under /<code>/
+        staged["site_url"] = pages.site.site_url
     if strict is not None:
         staged["strict"] = strict
     if hidden:  # added to the hub's own patterns (INHERIT would replace them)
