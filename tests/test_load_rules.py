@@ -214,6 +214,9 @@ def test_wrong_shapes():
     assert found["age_range.min"] == ("'five' should be a whole number", "write digits only, like 12")
     assert found["age_range.max"] == ("should be at most 25", "")
     assert {p[2]: p[3:] for p in _problems(Service, _listing(age_range={"min": "-1"}))}["age_range.min"] == ("should be at least 0", "")
+    shapes = {p[2]: p[3:] for p in _problems(Service, _listing(age_range={"min": [5], "max": {"a": 1}}))}
+    assert shapes["age_range.min"] == ("should be a whole number, not a list", "write digits only, like 12")
+    assert shapes["age_range.max"] == ("should be a whole number, not a group of fields", "write digits only, like 12")
     # each points at the value, not at its field name (a list's value starts on the line below)
     where = {p[2]: p[:2] for p in _problems(Service, data)}
     lines = dump(data).split("\n")
