@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hubs import GOOD_LISTING, listing, make_hub
+from hubs import GOOD_LISTING, dump, listing, make_hub
 from test_validation import problems_of
 
 
@@ -17,7 +17,8 @@ def test_same_name_and_postcode(tmp_path):
     [warning] = _warnings(tmp_path)
     assert warning.startswith("directory/b-links.yaml:")
     assert "locations.postcode: this looks like the same service as directory/a-links.yaml: the same name and postcode" in warning
-    assert "directory/b-links.yaml or directory/a-links.yaml" in warning
+    assert warning.endswith("if it is, keep one listing and remove the other (directory/b-links.yaml or "
+                            "directory/a-links.yaml); if they are different services, make their names say how")
 
 
 def test_same_phone_and_organisation(tmp_path):
@@ -27,6 +28,9 @@ def test_same_phone_and_organisation(tmp_path):
     [warning] = _warnings(tmp_path)
     assert warning.startswith("directory/b.yaml:")
     assert "contact.phone: this looks like the same service as directory/a.yaml: the same phone number (0117 496 0123)" in warning
+    lines = dump(other).split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.lstrip().startswith("phone:"))
+    assert warning.startswith(f"directory/b.yaml:{line}:{lines[line - 1].index('phone:') + 8}: ")  # at the number itself
 
 
 def test_different_services_are_not_warned_and_errors_fail_nothing_twice(tmp_path):

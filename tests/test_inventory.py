@@ -58,18 +58,22 @@ HUB = {
     "content/nowhere.txt": ("link", "missing.txt"), "content/.hidden.txt": "x", "content/to-hidden.txt": ("link", ".hidden.txt"),
     "content/pipe.txt": None, "content/pipe-link.txt": ("link", "pipe.txt"), "content/Same.txt": "x", "content/same.txt": "x",
     "content/x.md": "x", "content/x/index.md": "x", "content/y/README.md": "x", "content/y.markdown": "x",
-    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/\u200bzero.txt": "x",
+    "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF",
+    "content/notes.MKDN": "x", "content/notes.Mdown": "x", "content/X-ray scan.pdf": b"%PDF", "content/日本": "x",
+    "content/\u200bzero.txt": "x",
 }
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    root = _tree(tmp_path_factory.mktemp("inventory"), HUB)
+@pytest.fixture
+def hub(tmp_path):
+    """Taken afresh for each test: mutmut maps each test to the functions it calls (a module fixture's calls would
+    count for the first test only, and the reasons test would never run against a mutant)."""
+    root = _tree(tmp_path, HUB)
     return root, _take(root)
 
 
 def test_every_file_is_classified(hub):
-    _, found = hub
+    root, found = hub
     kinds = {f.source: f.kind for f in found.files}
     assert kinds == {
         "directory/a.yaml": "listing", "directory/sub/b.yml": "listing", "directory/Bad Name.yaml": "listing",
@@ -88,6 +92,8 @@ def test_every_file_is_classified(hub):
                                     "Same.txt"}
     assert [f.rel for f in found.of_kind("resource")] == ["resources/guides/g.md"]
     assert found.addresses["about/"] == "content/about.markdown" and found.addresses["images/a.png"] == "content/images/a.png"
+    assert not {"a.yaml", "sub/b.yml"} & set(found.addresses)  # a listing's page is the hub's: it takes no address here
+    assert all(f.path == root / f.source for f in found.files)  # what is read and copied is the file classified
 
 
 REASONS = {
@@ -96,6 +102,9 @@ REASONS = {
     "content/images/fake.png": ("the file's contents are not a PNG file", "save it in the format its name says"),
     "content/images/fake.webp": ("the file's contents are not a WEBP file", "save it in the format its name says"),
     "content/page.MD": ("'.MD' is not read as a page (only lower-case Markdown extensions are)", "rename it to end in '.md'"),
+    "content/notes.MKDN": ("'.MKDN' is not read as a page (only lower-case Markdown extensions are)", "rename it to end in '.mkdn'"),
+    "content/notes.Mdown": ("'.Mdown' is not read as a page (only lower-case Markdown extensions are)",
+                            "rename it to end in '.mdown'"),
     "content/practice/photo.png": (
         "practice examples and case studies are Markdown pages; other files cannot be published here",
         "write it as a page (the personal-data check reads every page here; it cannot read documents or photos), "
@@ -119,6 +128,14 @@ REASONS = {
     "content/Café menu!.pdf": ("the file name 'Café menu!.pdf' cannot be used in a web address",
                                "rename it to 'Cafe-menu-.pdf': letters, digits, '-', '_' and '.', starting with a letter "
                                "or digit, at most 100 characters"),
+    "content/X-ray scan.pdf": ("the file name 'X-ray scan.pdf' cannot be used in a web address",
+                               "rename it to 'X-ray-scan.pdf': letters, digits, '-', '_' and '.', starting with a letter "
+                               "or digit, at most 100 characters"),
+    "content/日本": ("the file name '日本' cannot be used in a web address",  # nothing of it is left to suggest
+                   "rename it using letters, digits, '-', '_' and '.', starting with a letter or digit, at most 100 characters"),
+    "content/-draft.pdf": ("the file name '-draft.pdf' cannot be used in a web address",
+                           "rename it to 'draft.pdf': letters, digits, '-', '_' and '.', starting with a letter or digit, "
+                           "at most 100 characters"),
     "content/\\u200bzero.txt": ("the file name '\\u200bzero.txt' cannot be used in a web address",
                                 "rename it to 'zero.txt': letters, digits, '-', '_' and '.', starting with a letter or digit, "
                                 "at most 100 characters"),
@@ -182,6 +199,10 @@ def test_folder_settings_stay_inside_the_hub(tmp_path):
         assert found.files == []
     assert _take(root, resources="../content/x").problems  # '..' is refused even where it would land inside
     assert _take(root, directory="lists").problems == []
+    away = inv.take_inventory(root, HubSettings(), tmp_path / "outside")
+    first = away.problems[0]  # (then each item folder below it)
+    assert (first.path, first.field, first.message) == (
+        "mkdocs.yml", "docs_dir", "the 'docs_dir' folder '../outside' is outside the hub")
 
 
 def test_linked_folders_are_refused(tmp_path):
@@ -193,6 +214,24 @@ def test_linked_folders_are_refused(tmp_path):
     assert [(p.path, p.message, p.hint) for p in found.problems] == [
         ("directory", "the listings folder is a symbolic link", "make it a real folder inside the hub"),
         ("content", "the content folder is a symbolic link", "make it a real folder inside the hub")]
+    assert {(p.line, p.col) for p in found.problems} == {(1, 1)}
+
+
+def test_item_folders_may_be_set_with_slashes_and_any_case(tmp_path):
+    root = _tree(tmp_path, {"content/Guides-X/a.md": "x", "content/X-cases/b.md": "x", "content/X-dates/c.md": "x",
+                            "content/X-cases/photo.png": PNG, "content/other/d.md": "x"})
+    found = _take(root, resources="Guides-X/", practice="X-cases/", events="X-dates/")
+    assert {f.rel: f.kind for f in found.files} == {"Guides-X/a.md": "resource", "X-cases/b.md": "practice",
+                                                    "X-dates/c.md": "events", "other/d.md": "page"}
+    assert _problems(found)["content/X-cases/photo.png"][0] == (
+        "practice examples and case studies are Markdown pages; other files cannot be published here")
+
+
+def test_a_second_or_orphan_welsh_version_does_not_stop_the_others(tmp_path):
+    found = _take(_tree(tmp_path, {"content/a.md": "x", "content/a.cy.md": "x", "content/a.cy.markdown": "x",
+                                   "content/b.md": "x", "content/b.cy.md": "x", "content/0.cy.md": "x"}), languages=["en", "cy"])
+    assert {f.rel: f.kind for f in found.files} == {"a.md": "page", "b.md": "page", "b.cy.md": "translation"}
+    assert set(_problems(found)) == {"content/a.cy.md", "content/a.cy.markdown", "content/0.cy.md"}
 
 
 def test_listings_inside_the_content_folder_are_read_not_published(tmp_path):
@@ -231,6 +270,7 @@ def test_the_hubs_own_pages_cannot_be_replaced(hub):
          "rename the file: that address belongs to the hub's own page", "(file name)"),
         ("content/images/a.png", "the hub generates an image at '/images/a.png'; this file would replace it",
          "rename the file: that address belongs to the hub's own page", "(file name)")]
+    assert {(p.line, p.col) for p in clashes} == {(1, 1)}
 
 
 def test_visible_names():

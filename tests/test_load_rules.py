@@ -148,6 +148,15 @@ def test_nesting_is_limited_to_twenty_levels():
         data = data[0]
     assert data == "x"
     assert _hard(nested(21), 2) == (3, 22, "the file is nested too deeply", "")
+    fields = "".join(f"{'  ' * n}a{n}:\n" for n in range(21)) + "  " * 21 + "x: y\n"  # fields within fields, too
+    assert _hard(fields, 0)[:3] == (22, 43, "the file is nested too deeply")
+
+
+def test_characters_yaml_cannot_read_are_a_problem_at_the_first_line():
+    with pytest.raises(YamlProblem) as caught:
+        load_yaml("a: b\nc: \x01\n", line_offset=4)
+    assert (caught.value.line, caught.value.col) == (5, 1)
+    assert caught.value.message.startswith("this is not valid YAML: unacceptable character #x0001")
 
 
 # --- pydantic's verdicts as problems -------------------------------------------------------------------------
@@ -205,6 +214,9 @@ def test_wrong_shapes():
     assert found["age_range.min"] == ("'five' should be a whole number", "write digits only, like 12")
     assert found["age_range.max"] == ("should be at most 25", "")
     assert {p[2]: p[3:] for p in _problems(Service, _listing(age_range={"min": "-1"}))}["age_range.min"] == ("should be at least 0", "")
+    shapes = {p[2]: p[3:] for p in _problems(Service, _listing(age_range={"min": [5], "max": {"a": 1}}))}
+    assert shapes["age_range.min"] == ("should be a whole number, not a list", "write digits only, like 12")
+    assert shapes["age_range.max"] == ("should be a whole number, not a group of fields", "write digits only, like 12")
     # each points at the value, not at its field name (a list's value starts on the line below)
     where = {p[2]: p[:2] for p in _problems(Service, data)}
     lines = dump(data).split("\n")
@@ -212,6 +224,8 @@ def test_wrong_shapes():
     assert where["audiences"] == (lines.index("audiences:") + 2, 3)
     assert where["age_range.max"] == (lines.index("  max: 30") + 1, 8)
     assert where["age_range.min"] == (lines.index("  min: five") + 1, 8)
+    low = _listing(age_range={"min": "-1", "max": 10})  # below the least: the value is pointed at too, not its key
+    assert {p[2]: p[:2] for p in _problems(Service, low)}["age_range.min"] == (_line(low, "min:"), 8)
     data = _listing(organisation=["a"], locations=[{"name": "Office"}])
     found = {p[2]: p[:2] + p[3:] for p in _problems(Service, data)}
     assert found["organisation"][2] == "should be a group of fields, not a list"
@@ -227,6 +241,7 @@ def test_sizes_and_empty_values():
     lines = dump(data).split("\n")
     assert where["summary"] == (next(n for n, t in enumerate(lines, 1) if t.startswith("summary:")), 10)
     assert where["topics"] == (lines.index("topics:") + 2, 1) and where["name"] == (1, 7)
+    assert where["audiences"] == (lines.index("audiences: []") + 1, 12)  # the empty list itself, not its key
     assert found["summary"] == ("is too long: 301 characters, at most 300", "shorten it; put the detail in the description")
     assert found["topics"] == ("has too many items (at most 50)", "keep the most important ones")
     assert found["audiences"] == ("needs at least 1 item", "add one on a line starting with '- '")
@@ -310,6 +325,8 @@ URL_HINT = "write the full address, like https://www.example.org/page"
     ("//evil.example/", "relative", ("'//evil.example/' is not a web address starting with https:// or http://", URL_HINT)),
     ("a b", "relative", ("'a b' is not a usable link", "write a path inside the site or a full https:// address")),
     ("a\x01b", "relative", ("'a\x01b' is not a usable link", "write a path inside the site or a full https:// address")),
+    ("edit/\nmain/", "relative", ("'edit/\nmain/' is not a usable link", "write a path inside the site or a full https:// address")),
+    ("/Xmas-events/", "relative", None),
     ("x" * 70 + "<", "relative", (f"'{'x' * 60}' is not a usable link", "write a path inside the site or a full https:// address")),
 ])
 def test_link_settings(value, rule, verdict):
@@ -361,3 +378,42 @@ def test_every_link_setting_is_checked_at_its_line(tmp_path):
     assert [(p.line, p.field) for p in config_links.link_setting_problems(tagged, {"repo_url": "javascript:z"})] == [
         (2, "repo_url")]
     assert config_links.link_setting_problems(config, {"extra": "not a mapping", "site_name": 5}) == []
+
+
+@FAST
+@given(st.dictionaries(_KEY, _TREE, min_size=1, max_size=4), st.integers(0, 30))
+def test_packed_positions_give_the_same_answers_as_the_tables(tree, offset):
+    """Memory: a listing's position tables are packed (its text, compressed) once its own checks are done;
+    a later stage's locate must still find every key and value where the tables did."""
+    text = yaml.safe_dump(tree, allow_unicode=True, default_flow_style=False, sort_keys=False)
+    _, positions = load_yaml(text, line_offset=offset)
+    paths = [*positions.values, *positions.keys]
+    expected = [(positions.locate(path), positions.locate(path, prefer_key=True)) for path in paths]
+    positions.pack()
+    assert not positions.values and not positions.keys and not positions.text  # nothing but the packed text kept
+    assert [(positions.locate(path), positions.locate(path, prefer_key=True)) for path in paths] == expected
+
+
+def test_link_settings_are_pointed_at_whatever_the_layout(tmp_path):
+    """A plugin with its own options before the hub's, settings merged from an anchor (pointed at their section),
+    and a setting that is not in this file at all (MkDocs' INHERIT: line 1)."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Hub\n"                          # 1
+        "defaults: &links\n"                        # 2
+        "  homepage: 'javascript:alert(1)'\n"       # 3
+        "extra:\n"                                  # 4
+        "  <<: *links\n"                            # 5
+        "plugins:\n"                                # 6
+        "  - search:\n"                             # 7
+        "      lang: en\n"                          # 8
+        "  - hub:\n"                                # 9
+        "      repository: ftp://x.example.org\n",  # 10
+        encoding="utf-8")
+    loaded = yaml.load(config.read_text(), Loader=yaml.SafeLoader)
+    assert [(p.line, p.field, p.message, p.hint) for p in config_links.link_setting_problems(config, loaded)] == [
+        (4, "extra.homepage", "'javascript:alert(1)' is not a web address starting with https:// or http://", URL_HINT),
+        (10, "plugins.hub.repository", "'ftp://x.example.org' is not a web address starting with https:// or http://",
+         URL_HINT)]
+    inherited = {**loaded, "extra": {}, "plugins": [], "site_description": "a\x07b"}
+    assert [(p.line, p.field) for p in config_links.link_setting_problems(config, inherited)] == [(1, "site_description")]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hub_build.core.problems import Severity
 from hub_build.core.settings import HubSettings
 from hub_build.load import loader, placeholders
-from hub_build.model.items import Service
+from hub_build.model.items import EditorPage, ResourceWelsh, Service
 from hub_build.pipeline import load_hub
 
 from hubs import GOOD_RESOURCE, dump, listing, make_hub
@@ -75,6 +75,7 @@ FILES = {
     "content/resources/rooted.md": _resource(title="Rooted", link=None, file="/etc/passwd"),
     "content/resources/gone.md": _resource(title="Gone", link=None, file="missing.pdf"),
     "content/resources/back.md": _resource(title="Back", link=None, file="..\\..\\secret.pdf"),
+    "content/resources/up.md": _resource(title="Up", link=None, file="../.."),  # the folder above the content folder itself
     "content/resources/sub/inner.md": _resource(title="Inner", link=None, file="../guide.pdf"),
     "content/resources/old.md": _resource(title="Old", last_reviewed=OLD),
     "content/resources/index.md": _resource(title="Index"),
@@ -85,6 +86,7 @@ FILES = {
     "content/practice/old/school.md": PRACTICE % OLD,
     "content/practice/personal.md": (PRACTICE % "2026-09-01").replace("The school shared", "Sam (7) shared"),
     "content/practice/index.md": PRACTICE % "2026-09-01",
+    "content/practice/unknown-sector.md": (PRACTICE % "2026-09-01").replace("sectors: [schools]", "sectors: [scools]"),
     "content/events/day.md": EVENT,
     "content/events/past.md": EVENT,
     "content/events/2026/past.md": EVENT,
@@ -93,6 +95,8 @@ FILES = {
     "content/no-front.md": "# Just text\n",
     "content/unclosed.md": "---\ntitle: x\n# body\n",
     "content/cr-unclosed.md": "---\rtitle: x\r",
+    "content/space-unclosed.md": "--- \ntitle: x\n# body\n",  # an opening line with a trailing space still opens
+    "content/rule.md": "--- not front matter\n\nText.\n",  # text after the hyphens: a page without front matter
     "content/bad-front.md": "---\ntitle: x\ntemplate: evil.html\n---\nText\n",
     "content/alias-front.md": "---\ntitle: &t x\n---\nText\n",
     "content/not-utf8.md": b"---\ntitle: \xff\n---\n",
@@ -100,9 +104,11 @@ FILES = {
 }
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    root = make_hub(tmp_path_factory.mktemp("loader"), {})
+@pytest.fixture
+def hub(tmp_path):
+    """Loaded afresh for each test (not once per module): mutmut maps a test to the functions it calls, and a module
+    fixture's calls would count for the first test only, so the others would never be run against a mutant."""
+    root = make_hub(tmp_path, {})
     for name, text in FILES.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -125,12 +131,18 @@ def test_what_is_loaded_and_what_is_left_out(hub):
     assert sorted(e.slug for e in hub.events) == ["2026/past", "day"]
     assert set(hub.pages) == {
         "resources/guide.md", "resources/old.md", "resources/sub/inner.md", "practice/school.md", "practice/old/school.md",
-        "events/day.md", "events/2026/past.md", "about.md", "empty-front.md", "no-front.md", "index.md"}
+        "events/day.md", "events/2026/past.md", "about.md", "empty-front.md", "no-front.md", "index.md", "rule.md"}
     assert hub.pages["about.md"].meta.hide == ["toc"] and hub.pages["about.md"].body == "# About\n"
     assert hub.pages["empty-front.md"].meta is not None and hub.pages["empty-front.md"].body == "Body only.\n"
     assert hub.pages["no-front.md"].meta is None and hub.pages["no-front.md"].body == "# Just text\n"
     assert hub.pages["resources/guide.md"].body == "Text.\n"
+    assert hub.pages["rule.md"].meta is None and hub.pages["rule.md"].body == "--- not front matter\n\nText.\n"
+    assert {uri: page.source for uri, page in hub.pages.items()} == {uri: f"content/{uri}" for uri in hub.pages}
     assert hub.today == TODAY
+    assert {e.slug: e.positions.locate(("title",)) for e in hub.events} == {"day": (2, 8), "2026/past": (2, 8)}
+    for entries, folder in ((hub.resources, "resources"), (hub.practice, "practice"), (hub.events, "events")):
+        assert [(e.source, e.positions.locate(("title",))[0]) for e in entries] == [
+            (f"content/{folder}/{e.slug}.md", 2) for e in entries]
 
 
 def test_listings_problems(hub):
@@ -168,7 +180,8 @@ def test_items_problems(hub):
                                                      "put the document beside the page and give its name")]
     attachments = {p.path: (p.col, p.field) for p in hub.problems if p.path.startswith("content/resources/")
                    and p.message.startswith("the file '")}
-    assert attachments == {f"content/resources/{n}.md": (7, "file") for n in ("away", "rooted", "gone", "back")}
+    assert attachments == {f"content/resources/{n}.md": (7, "file") for n in ("away", "rooted", "gone", "back", "up")}
+    assert found["content/resources/up.md"][0][2] == "the file '../..' is outside the site's content folder"
     assert found["content/resources/back.md"][0][2] == "the file '..\\..\\secret.pdf' is outside the site's content folder"
     assert found["content/resources/gone.md"] == [(file_line, "error", "the file 'missing.pdf' does not exist or cannot be published",
                                                    "check the name (it is relative to this page's folder) and that the file is of an allowed type")]
@@ -191,6 +204,7 @@ def test_items_problems(hub):
         (10, "warning", "last checked 400 days ago, over the 365-day review interval")]
     assert [p[:3] for p in found["content/practice/personal.md"]] == [(12, "error", "looks like a first name beside an age: 'Sam (7)'")]
     assert found["content/practice/index.md"][0][2] == "the name 'index' cannot be used for a practice page"
+    assert [p[:3] for p in found["content/practice/unknown-sector.md"]] == [(5, "error", "'scools' is not a known sector")]
     assert found["content/events/past.md"] == [
         (1, "error", "the name 'past' cannot be used for a events page", "rename it, for example to 'past-1.md'"),
         (1, "error", "the hub generates the page 'Past events' at '/events/past/'; this file would replace it",
@@ -202,12 +216,50 @@ def test_editor_pages_problems(hub):
     closing = ("the front matter has no closing '---' line", "end the page's settings with a line of three hyphens: ---")
     assert found["content/unclosed.md"] == [(1, "error", *closing)]
     assert found["content/cr-unclosed.md"] == [(1, "error", *closing)]
+    assert found["content/space-unclosed.md"] == [(1, "error", *closing)]
+    assert {p.col for p in hub.problems if p.path in ("content/unclosed.md", "content/not-utf8.md")} == {1}
     assert [p[:3] for p in found["content/bad-front.md"]] == [(3, "error", "unknown field 'template'")]
     assert [p[:3] for p in found["content/alias-front.md"]] == [(2, "error", "YAML anchor '&t' is not allowed")]
     assert found["content/not-utf8.md"] == [(2, "error", "the file is not valid UTF-8 text", "save it with UTF-8 encoding")]
     assert [p[2] for p in found["content/services/good.md"]] == [
         "the hub generates the page 'Bristol Family Links' at '/services/good/'; this file would replace it"]
     assert not {"content/about.md", "content/empty-front.md", "content/no-front.md"} & set(found)
+
+
+def test_welsh_siblings_without_settings_get_empty_ones_of_their_kind(tmp_path):
+    """A sibling with no front matter, or an empty one, is the Welsh text alone: its settings are its kind's empty
+    model (an editor page's are None, as for an English page without front matter)."""
+    root = make_hub(tmp_path, {})
+    for name, text in {"content/resources/guide.md": _resource(title="Guide"), "content/resources/guide.cy.md": "Testun.\n",
+                       "content/about.md": "# About\n", "content/about.cy.md": "---\n---\n# Amdanom\n",
+                       "content/help.md": "# Help\n", "content/help.cy.md": "# Cymorth\n",
+                       "content/plan.2026.md": "# Plan\n", "content/plan.2026.cy.md": "# Cynllun\n",  # the last dot names it
+                       "content/notes.v2.md": "# Notes\n"}.items():
+        (root / name).write_text(text, encoding="utf-8")
+    hub = load_hub(root, HubSettings(languages=["en", "cy"]), docs_dir=root / "content", today=TODAY)
+    assert hub.errors == []
+    cy = {uri: versions["cy"] for uri, versions in hub.translations.items()}
+    assert {uri: (page.source, page.meta, page.body) for uri, page in cy.items()} == {
+        "resources/guide.md": ("content/resources/guide.cy.md", ResourceWelsh(), "Testun.\n"),
+        "about.md": ("content/about.cy.md", EditorPage(), "# Amdanom\n"),
+        "help.md": ("content/help.cy.md", None, "# Cymorth\n"), "plan.2026.md": ("content/plan.2026.cy.md", None, "# Cynllun\n")}
+    assert hub.problems == [] and {"plan.2026.md", "notes.v2.md"} <= set(hub.pages)
+
+
+def test_item_slugs_are_the_path_below_the_folder_however_it_is_named(tmp_path):
+    root = make_hub(tmp_path, {})
+    (root / "content" / "X-guides" / "deep").mkdir(parents=True)
+    (root / "content" / "X-guides" / "deep" / "talking.md").write_text(_resource(title="Talking"), encoding="utf-8")
+    hub = load_hub(root, HubSettings(resources="X-guides/"), docs_dir=root / "content", today=TODAY)
+    assert hub.errors == [] and [(r.slug, r.src_uri) for r in hub.resources] == [("deep/talking", "X-guides/deep/talking.md")]
+
+
+def test_welsh_siblings_are_checked_even_when_the_hub_has_no_welsh(tmp_path):
+    root = make_hub(tmp_path, {})
+    (root / "content" / "about.md").write_text("# About\n", encoding="utf-8")
+    (root / "content" / "about.cy.md").write_text("---\ntemplate: x.html\n---\n# Amdanom\n", encoding="utf-8")
+    hub = load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
+    assert [(p.path, p.line, p.message) for p in hub.errors] == [("content/about.cy.md", 2, "unknown field 'template'")]
 
 
 def test_every_problem_is_an_error_but_the_review_warnings(hub):
@@ -222,11 +274,12 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path):
     hub = load_hub(root, HubSettings(), docs_dir=root / "content", today=TODAY)
     assert hub.services == [] and hub.errors == []
     missing = load_hub(root, HubSettings(directory="nowhere"), docs_dir=root / "content", today=TODAY)
-    assert [(p.path, p.message, p.hint) for p in missing.problems] == [
-        ("nowhere", "the listings folder does not exist", "create it, or set the 'directory' option of the hub plugin")]
+    assert [(p.path, p.line, p.col, p.message, p.hint) for p in missing.problems] == [
+        ("nowhere", 1, 1, "the listings folder does not exist", "create it, or set the 'directory' option of the hub plugin")]
     hub = loader.Hub(root=root, settings=HubSettings(), vocabulary=None, today=TODAY)
     assert loader._read(hub, root / "directory" / "gone.yaml", "x.yaml") is None
     assert hub.problems[0].message.startswith("the file cannot be read (") and hub.problems[0].hint == "check its permissions"
+    assert (hub.problems[0].path, hub.problems[0].line, hub.problems[0].col) == ("x.yaml", 1, 1)
     with pytest.raises(RuntimeError):
         loader._inventory(hub)
 

@@ -85,6 +85,10 @@ def test_personal_data_in_front_matter_and_stale_acknowledgements(tmp_path):
                     personal_data_reviewed=[{"kind": "postcode", "text": "BS5 6XY"}])
     assert problems[0].startswith("content/practice/case.md:") and "'jo.bloggs@gmail.example.com'" in problems[0]
     assert problems[1].endswith("warning: personal_data_reviewed: acknowledges postcode 'BS5 6XY', which the page no longer contains")
+    front = dump({**PRACTICE, "contact": {"email": "jo.bloggs@gmail.example.com"},
+                  "personal_data_reviewed": [{"kind": "postcode", "text": "BS5 6XY"}]}).split("\n")
+    key_line = front.index("personal_data_reviewed:") + 2  # below the opening '---'
+    assert problems[1].startswith(f"content/practice/case.md:{key_line}:1: ")  # at the acknowledgements' key
 
 
 def test_practice_front_matter_is_validated(tmp_path):

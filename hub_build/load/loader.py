@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from hub_build.load import placeholders
 from hub_build.load.duplicates import duplicate_warnings
+from hub_build.model.compact import share_fields_sets
 from hub_build.model.fields import slug_problem
 from hub_build.core.hub import EventEntry, Hub, PageSource, PracticeEntry, ResourceEntry, ServiceEntry
 from hub_build.load.inventory import Inventory, generated_clashes, markdown_stem, take_inventory
@@ -70,13 +71,15 @@ def parse_document(raw: bytes, source: str, *, front_matter: bool) -> tuple[Any,
 def validate(model: type[BaseModel], data: dict, source: str, positions: Positions, context: dict):
     """The model, or None and its problems (less those on lines the YAML reader already reported)."""
     try:
-        return model.model_validate(data, context=context), []
+        value = model.model_validate(data, context=context)
     except ValidationError as error:
         reported = {p.line for p in positions.problems}
         return None, [p for p in problems_from(error, model, source, positions) if p.line not in reported]
     except Exception as error:  # a bug of ours must not become a contributor's traceback
         return None, [Problem(source, 1, 1, f"hub-build could not check this file ({type(error).__name__})",
                               "this is a bug in hub-build: please report it with the file attached")]
+    share_fields_sets(value)  # about 300 bytes a nested model otherwise (model/compact.py)
+    return value, []
 
 
 def _review_warning(hub: Hub, reviewed: dt.date, source: str, positions: Positions) -> list[Problem]:
@@ -131,6 +134,7 @@ def load_service(hub: Hub, path: Path, source: str, context: dict) -> Optional[S
     if service is None or positions.problems:
         return None
     hub.problems.extend(_review_warning(hub, service.last_reviewed, source, positions))
+    positions.pack()  # its own checks are done: the tables come back from the text if a later stage needs one
     return ServiceEntry(path.stem, source, service, positions)
 
 
@@ -209,6 +213,7 @@ def _load_pages(hub: Hub, context: dict, folder_name: str, model, kind: str):
             continue
         hub.pages[src_uri] = PageSource(source, body)
         yield slug, source, src_uri, value, positions, raw
+        positions.pack()  # the caller's checks are done (see load_service)
 
 
 def _load_editor_pages(hub: Hub, context: dict) -> None:

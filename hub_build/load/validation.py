@@ -87,6 +87,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Loc
         return (f"should be a group of fields, not {_kind(value)}",
                 "write the fields on indented lines below it" + (f": {fields}" if fields else ""), loc, False)
     if kind in ("int_parsing", "int_type", "int_from_float"):
+        if isinstance(value, (dict, list)):  # never show Python's notation for a list or a group
+            return f"should be a whole number, not {_kind(value)}", "write digits only, like 12", loc, False
         return f"'{shown(value)}' should be a whole number", "write digits only, like 12", loc, False
     if kind == "greater_than_equal":
         return f"should be at least {ctx.get('ge')}", "", loc, False

@@ -21,10 +21,10 @@ from typing import Any, Callable
 
 from hub_build.core.gcpause import cyclic_gc_paused
 from hub_build.core.hub import Hub
-from hub_build.oruk.mapping import Dataset, Mapper, index_body, list_item
+from hub_build.oruk.mapping import Dataset, Mapper, assemble, index_body, list_item, sal_body
 from hub_build.oruk.paging import PER_PAGE, envelope, page_count
 from hub_build.oruk.schemas import SPEC_DIR
-from hub_build.oruk.table import write_csv
+from hub_build.oruk.table import CsvRows
 
 FEED_DIR = "open-data/oruk"
 LISTS = ("services", "service_at_locations", "taxonomies", "taxonomy_terms")
@@ -42,9 +42,42 @@ def list_shape(name: str) -> Callable[[dict], dict]:
 
 def page_body(total: int, page: int, per_page: int, encoded: list[bytes]) -> bytes:
     """The bytes of envelope(...) for items already encoded, spliced rather than encoded again."""
+    return page_of(total, page, per_page, encoded[(page - 1) * per_page: page * per_page])
+
+
+def page_of(total: int, page: int, per_page: int, contents: list[bytes]) -> bytes:
+    """page_body given only the page's own encoded items."""
     head = dumps(envelope(range(total), page, per_page, lambda item: 0))
-    contents = encoded[(page - 1) * per_page: page * per_page]
     return head[: head.rindex(b'"contents":')] + b'"contents":[' + b",".join(contents) + b"]}"
+
+
+class _Pages:
+    """A list's pages written while its items are made, PER_PAGE at a time, so no list is held whole (at
+    10,000 listings the services' bodies alone are 86 MB). The total must be known before the first item."""
+
+    def __init__(self, write: Callable[[str, bytes], None], name: str, total: int) -> None:
+        self.write, self.name, self.total = write, name, total
+        self.page, self.count, self.buffer = 0, 0, []  # type: tuple[int, int, list[bytes]]
+
+    def add(self, body: bytes) -> None:
+        self.buffer.append(body)
+        self.count += 1
+        if len(self.buffer) == PER_PAGE:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.page += 1
+        body = page_of(self.total, self.page, PER_PAGE, self.buffer)
+        self.write(f"{self.name}/pages/{self.page}.json", body)
+        if self.page == 1:
+            self.write(f"{self.name}.json", body)
+        self.buffer = []
+
+    def close(self) -> None:
+        if self.count != self.total:  # a bug of ours: the pages would say the wrong total
+            raise RuntimeError(f"open data: {self.count} {self.name} made, {self.total} expected")
+        while self.page < page_count(self.total, PER_PAGE):
+            self._flush()
 
 
 def write_open_data(hub: Hub, site_dir: Path) -> list[str]:
@@ -54,7 +87,10 @@ def write_open_data(hub: Hub, site_dir: Path) -> list[str]:
 
 
 def _write_open_data(hub: Hub, site_dir: Path) -> list[str]:
-    data, entries = Mapper(hub).dataset()
+    """One listing at a time: its ORUK service is made, written (its own file, its place in dataset.json, in
+    the list pages, its rows of the CSV) and dropped before the next; only the small taxonomies are kept."""
+    mapper = Mapper(hub)
+    entries = sorted(hub.services, key=lambda e: e.slug)  # the order Mapper.dataset() gives
     root = site_dir / FEED_DIR
     if root.exists():
         shutil.rmtree(root)
@@ -66,25 +102,39 @@ def _write_open_data(hub: Hub, site_dir: Path) -> list[str]:
         written.append(f"{FEED_DIR}/{relative}")
 
     root.mkdir(parents=True)
+    for name in LISTS:
+        (root / name / "pages").mkdir(parents=True)
     write("index.json", dumps(index_body(hub.settings)))
     write("openapi.json", (SPEC_DIR / "openapi.json").read_bytes())
-    for name in LISTS:
+    services = _Pages(write, "services", len(entries))
+    places = _Pages(write, "service_at_locations", sum(len(entry.service.locations) for entry in entries))
+    with open(root / "dataset.json", "wb") as dataset, CsvRows(hub, root) as table:
+        dataset.write(b"[")
+        for n, entry in enumerate(entries):
+            service = mapper.service(entry)
+            body = dumps(service)
+            dataset.write(b"," + body if n else body)
+            write(f"services/{service['id']}.json", body)
+            services.add(dumps(list_item(service)))
+            for sal in service.get("service_at_locations", []):
+                place = dumps(sal_body(sal, service))
+                write(f"service_at_locations/{sal['id']}.json", place)
+                places.add(place)
+            table.add(entry, service)
+        dataset.write(b"]")
+    written.append(f"{FEED_DIR}/dataset.json")
+    services.close()
+    places.close()
+    data = assemble([], mapper.taxonomies)
+    for name in ("taxonomies", "taxonomy_terms"):
         items = getattr(data, name)
-        (root / name / "pages").mkdir(parents=True)
-        details = [dumps(item) for item in items]  # each object is encoded once, then reused
-        if name == "services":
-            write("dataset.json", b"[" + b",".join(details) + b"]")
-            listed = [dumps(list_item(item)) for item in items]
-        else:
-            listed = details
-        for page in range(1, page_count(len(items), PER_PAGE) + 1):
-            body = page_body(len(items), page, PER_PAGE, listed)
-            write(f"{name}/pages/{page}.json", body)
-            if page == 1:
-                write(f"{name}.json", body)
-        for item, body in zip(items, details, strict=True):
+        pages = _Pages(write, name, len(items))
+        for item in items:
+            body = dumps(item)
             write(f"{name}/{item['id']}.json", body)
-    written += [f"{FEED_DIR}/{path}" for path in write_csv(hub, data, entries, root)]
+            pages.add(body)
+        pages.close()
+    written += [f"{FEED_DIR}/{path}" for path in table.written]
     return written
 
 

@@ -122,6 +122,31 @@ def note_text(hub: Hub, rows: int) -> str:
     )
 
 
+class CsvRows:
+    """services.csv written a listing at a time (with its note at the end), for the streamed export."""
+
+    def __init__(self, hub: Hub, folder: Path) -> None:
+        self.hub, self.folder, self.rows = hub, folder, 0
+        self.written: list[str] = []
+        self.handle = open(folder / CSV_NAME, "w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.handle, lineterminator="\r\n")
+        self.writer.writerow([name for name, _ in COLUMNS])
+
+    def add(self, entry: ServiceEntry, service: dict) -> None:
+        for index in range(len(entry.service.locations)):
+            self.writer.writerow([safe_cell(value) for value in _row(self.hub, entry, service, index)])
+            self.rows += 1
+
+    def __enter__(self) -> "CsvRows":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+        if exc[0] is None:
+            (self.folder / NOTE_NAME).write_text(note_text(self.hub, self.rows), encoding="utf-8", newline="\n")
+            self.written = [CSV_NAME, NOTE_NAME]
+
+
 def write_csv(hub: Hub, data: "Dataset", entries: list[ServiceEntry], folder: Path) -> list[str]:
     text = csv_text(hub, data, entries)
     (folder / CSV_NAME).write_text(text, encoding="utf-8-sig", newline="")

@@ -15,6 +15,8 @@ data is licensed on terms of its own, and outward centroids are enough to sort s
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 import shutil
 import time
@@ -117,31 +119,34 @@ def build_browser_tree(target: Path, precision: str = "outward", authorities: Op
         unknown = {table.laua[i] for i in rows} - la_index.keys()
         if unknown:
             raise ValueError(f"local authority codes missing from data/local_authorities.json: {sorted(unknown)}")
-        coords = _convert(table, rows)
-        groups: dict[str, list[str]] = {}
-        for i in rows:
-            key = table.pcd[i]
-            outward = key[:4].strip()
-            lat, lon = coords[i]
-            la = table.laua[i]
-            # get-then-create: setdefault(key, Centroid()) would build a throwaway Centroid for every postcode
-            centroid = outwards.get(outward)
-            if centroid is None:
-                centroid = outwards[outward] = Centroid()
-            centroid.add(lat, lon, la)
-            centroid = la_centroids.get(la)
-            if centroid is None:
-                centroid = la_centroids[la] = Centroid()
-            centroid.add(lat, lon, la)
-            if precision == "outward" and key.startswith("BT"):
-                continue
-            groups.setdefault(outward, []).append(
-                f'"{outward} {key[4:]}":[{round(lat, 5)!r},{round(lon, 5)!r},{la_index[la]}]')
-        for outward, items in groups.items():
-            text = "{" + ",".join(items) + "}"
-            (target / "pc" / f"{outward}.json").write_text(text, encoding="ascii")
-            shards += 1
-            shard_bytes += len(text)
+        # One outward code at a time (the table is sorted, so its postcodes are together): converting and
+        # formatting a whole letter at once held some 100 MB more at the peak of a cold build (issue 11).
+        for padded, chunk in itertools.groupby(rows, key=functools.partial(_padded_outward, table.pcd)):
+            outward = padded.strip()
+            chosen = list(chunk)
+            coords = _convert(table, chosen)
+            items: list[str] = []
+            for i in chosen:
+                key = table.pcd[i]
+                lat, lon = coords[i]
+                la = table.laua[i]
+                # get-then-create: setdefault(key, Centroid()) would build a throwaway Centroid for every postcode
+                centroid = outwards.get(outward)
+                if centroid is None:
+                    centroid = outwards[outward] = Centroid()
+                centroid.add(lat, lon, la)
+                centroid = la_centroids.get(la)
+                if centroid is None:
+                    centroid = la_centroids[la] = Centroid()
+                centroid.add(lat, lon, la)
+                if precision == "outward" and key.startswith("BT"):
+                    continue
+                items.append(f'"{outward} {key[4:]}":[{round(lat, 5)!r},{round(lon, 5)!r},{la_index[la]}]')
+            if items:
+                text = "{" + ",".join(items) + "}"
+                (target / "pc" / f"{outward}.json").write_text(text, encoding="ascii")
+                shards += 1
+                shard_bytes += len(text)
         del table
     _write(target / "las.json", [[a.code, a.name, a.nation, a.region] for a in la_rows])
     _write(target / "outward.json", {
@@ -154,6 +159,11 @@ def build_browser_tree(target: Path, precision: str = "outward", authorities: Op
                             "source": onsdata.SOURCE_NAME,
                             "northern_ireland_precision": precision, "credits": credits, **figures})
     return figures
+
+
+def _padded_outward(pcd: list[str], row: int) -> str:
+    """The outward code of a row's postcode key, padded to 4 characters as the key has it."""
+    return pcd[row][:4]
 
 
 def _convert(table: onsdata.LetterTable, rows: list[int]) -> dict[int, tuple[float, float]]:
