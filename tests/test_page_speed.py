@@ -81,7 +81,8 @@ def test_a_replaced_listing_gets_a_new_card(site):
     """`serve` swaps a changed listing's entry into the hub: its cards show the new text, not the cached one."""
     entry = site.services[0]
     first = str(LinkContext(site, "browse/a-z/").cards([entry]))
-    renamed = dataclasses.replace(entry, service=entry.service.model_copy(update={"summary": "A new summary."}))
+    service = type(entry.service).model_construct(**{**dict(entry.service), "summary": "A new summary."})
+    renamed = dataclasses.replace(entry, service=service)
     again = str(LinkContext(site, "browse/a-z/").cards([renamed]))
     assert "A new summary." in again and "A new summary." not in first
     assert again == _uncached_card(site, renamed, "browse/a-z/")
