@@ -54,19 +54,26 @@ def static_server(root: Path) -> Iterator[str]:
 
 
 @contextmanager
-def chromium_page() -> Iterator[tuple[object, list[str]]]:
-    """(page, requested URLs): a fresh headless page that records every request it makes."""
+def chromium() -> Iterator[object]:
+    """A launched headless system Chromium (playwright's Browser), closed on leaving."""
     executable = chromium_executable()
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
-            requests: list[str] = []
-            page.on("request", lambda request: requests.append(request.url))
-            yield page, requests
+            yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def chromium_page() -> Iterator[tuple[object, list[str]]]:
+    """(page, requested URLs): a fresh headless page that records every request it makes."""
+    with chromium() as browser:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        yield page, requests
 
 
 def foreign_requests(requests: list[str], base_url: str) -> list[str]:

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from browser import CHROMIUM_ARGS, chromium_executable
+from browser import chromium
 from sitepages import (
     PAGE_TYPES, SUB_PATH, html_files, npm_tool, pages_by_type, pages_server, representatives, sample_site,
     subpath_site,
@@ -36,12 +36,8 @@ SEARCH_WITH_RESULTS = "find/?what=family"
 @pytest.fixture(scope="module")
 def browser():
     """One Chromium for the module; each test opens its own pages."""
-    executable = chromium_executable()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from browser import CHROMIUM_ARGS, chromium_executable
+from browser import chromium
 from sitepages import bilingual_sample_site, page_type, pages_server, url_of
 from test_accessibility import axe_violations, settle
 
@@ -28,12 +28,9 @@ def english_representatives() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = chromium_executable()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    """One Chromium for the module; each test opens its own pages."""
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
