@@ -8,6 +8,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
 
 from hubs import ENV, dump, listing, make_hub
 
@@ -37,21 +40,29 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
 
 
-def test_serve_rebuilds_when_a_listing_changes(tmp_path):
-    root = make_hub(tmp_path)
+@contextmanager
+def serving(root: Path, log_path: Path) -> Iterator[str]:
+    """`hub-build serve -v` on a free loopback port in `root`, its output in `log_path`; yields the base URL."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(log_path, "w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "serve", "-v", "-a", f"127.0.0.1:{port}"],
+                                  cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
     try:
-        page = f"http://127.0.0.1:{port}/services/bristol-family-links/"
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_serve_rebuilds_when_a_listing_changes(tmp_path):
+    root = make_hub(tmp_path / "hub")
+    with serving(root, tmp_path / "serve.log") as base:
+        page = base + "services/bristol-family-links/"
         wait_for(page, "Bristol Family Links")
         (root / "directory" / "bristol-family-links.yaml").write_text(dump(listing(name="Renamed Family Links")))
         wait_for(page, "Renamed Family Links")
         (root / "directory" / "new-service.yaml").write_text(dump(listing(name="A Brand New Service")))
-        wait_for(f"http://127.0.0.1:{port}/services/new-service/", "A Brand New Service")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+        wait_for(base + "services/new-service/", "A Brand New Service")
 
 
 LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)  # what MkDocs adds to served pages
@@ -62,13 +73,8 @@ def test_a_changed_listing_is_rendered_alone_and_the_pages_match_a_full_build(tm
     the page a full build of the changed hub makes (the served site must not be half old, half new)."""
     other = listing(name="Zebra Crossing Families", service_types=["helpline"], contact={"phone": "0117 496 0999"})
     root = make_hub(tmp_path / "hub", {"bristol-family-links.yaml": listing(), "zebra.yaml": other})
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "serve", "-v", "-a", f"127.0.0.1:{port}"],
-                                  cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}/"
+    with serving(root, log_path) as base:
         wait_for(base + "services/bristol-family-links/", "Bristol Family Links")
         (root / "directory" / "bristol-family-links.yaml").write_text(
             dump(listing(name="Avon Family Links", service_types=["helpline", "counselling"])))
@@ -104,9 +110,6 @@ def test_a_changed_listing_is_rendered_alone_and_the_pages_match_a_full_build(tm
         (root / "directory" / "bristol-family-links.yaml").write_text(dump(listing(name="Back Again Links")))
         wait_for(base + "services/new-service/", "A Brand New Service")  # added: the full rebuild
         wait_for(base + "services/bristol-family-links/", "Back Again Links")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_a_bilingual_hub_is_rebuilt_whole_on_a_listing_change(tmp_path):
@@ -114,13 +117,8 @@ def test_a_bilingual_hub_is_rebuilt_whole_on_a_listing_change(tmp_path):
     listing rebuilds everything, so its Welsh page (/cy/) follows the change as its English page does."""
     welsh = listing(cy={"name": "Cysylltiadau Teulu Bryste", "summary": "Cymorth i deuluoedd."})
     root = make_hub(tmp_path / "hub", {"bristol-family-links.yaml": welsh}, plugin_options="      languages: [en, cy]")
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen([sys.executable, "-m", "hub_build.commands.cli", "serve", "-v", "-a", f"127.0.0.1:{port}"],
-                                  cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}/"
+    with serving(root, log_path) as base:
         wait_for(base + "cy/services/bristol-family-links/", "Cysylltiadau Teulu Bryste")
         changed = listing(name="Avon Family Links", cy={"name": "Cysylltiadau Teulu Avon", "summary": "Cymorth i deuluoedd."})
         (root / "directory" / "bristol-family-links.yaml").write_text(dump(changed))
@@ -128,6 +126,3 @@ def test_a_bilingual_hub_is_rebuilt_whole_on_a_listing_change(tmp_path):
         wait_for(base + "services/bristol-family-links/", "Avon Family Links")
         said = log_path.read_text()
         assert "every language's site is rebuilt" in said and "without a full rebuild" not in said, said[-3000:]
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
