@@ -101,6 +101,21 @@ def dump(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10**6)
 
 
+def write_files(root: Path, files: dict[str, Any]) -> Path:
+    """Write `files` below `root`: text or bytes as files, ("symlink", target) as a symbolic link, ("fifo",)
+    as a named pipe; folders are made as needed. Returns `root`."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, tuple) and content[0] == "symlink":
+            os.symlink(content[1], path)
+        elif isinstance(content, tuple) and content[0] == "fifo":
+            os.mkfifo(path)
+        else:
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return root
+
+
 def make_hub(root: Path, listings: dict[str, Any] | None = None, resources: dict[str, Any] | None = None,
              plugin_options: str = "", home: str = "# Home\n\n<!-- hub:counts -->\n") -> Path:
     """A hub folder: listings are YAML text or dicts by file name; resources are (front matter, body) or dicts."""

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from hub_build.commands.cli import main
 
 from browser import chromium_page, foreign_requests, static_server
-from hubs import GOOD_LISTING, GOOD_RESOURCE, dump, hub_build, make_hub, mkdocs_build
+from hubs import GOOD_LISTING, GOOD_RESOURCE, dump, hub_build, make_hub, mkdocs_build, write_files
 from sitecheck import assert_inert, inspect_html, script_signature
 
 PRACTICE = """\
@@ -177,25 +177,13 @@ ATTACKS = [
 ]
 
 
-def _write(root: Path, files: dict) -> None:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, tuple) and content[0] == "symlink":
-            os.symlink(content[1], path)
-        elif isinstance(content, tuple):
-            os.mkfifo(path)
-        else:
-            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-
-
 def attack_hub(root: Path, files: dict) -> Path:
     make_hub(root)
     if "content" in files:  # the attack replaces the content folder itself
         shutil.rmtree(root / "content")
     else:
         (root / "content" / "about.md").write_text("---\ntitle: About\n---\n# About\n", encoding="utf-8")
-    _write(root, files)
+    write_files(root, files)
     return root
 
 
@@ -244,7 +232,7 @@ def test_the_attack_table_is_refused_by_the_build_with_sources_and_site_intact(t
             continue  # attacks on files every hub has, or on the depth of folders: each is checked alone above
         for name in files:
             written[moved(name, index)] = written.get(moved(name, index), 0) + 1
-        _write(root, {moved(name, index): content for name, content in files.items()})
+        write_files(root, {moved(name, index): content for name, content in files.items()})
     sources_before = _tree_digest(root, skip="site")
     result = hub_build("build", cwd=root)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
@@ -411,7 +399,7 @@ def test_a_pull_request_review_sees_problems_of_the_folders_and_clashes_it_adds(
     git("init", "-q", "-b", "main")
     git("add", ".")
     git("commit", "-qm", "base")
-    _write(root, {"content/.well-known/security.txt": "x", "content/guide.md": "# New\n"})
+    write_files(root, {"content/.well-known/security.txt": "x", "content/guide.md": "# New\n"})
     result = CliRunner().invoke(main, ["validate", "-f", str(root / "mkdocs.yml"), "--changed-since", "main",
                                        "--format", "json"])
     assert result.exit_code == 1, result.output

@@ -17,23 +17,11 @@ from hypothesis import strategies as st
 
 from hub_build.core.settings import HubSettings
 from hub_build.load import inventory as inv
+from hubs import write_files
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
 FAST = settings(max_examples=60, deadline=None, derandomize=True, database=None, print_blob=False,
                 suppress_health_check=list(HealthCheck))
-
-
-def _tree(root: Path, files: dict) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, tuple) and content[0] == "link":
-            os.symlink(content[1], path)
-        elif content is None:
-            os.mkfifo(path)
-        else:
-            path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    return root
 
 
 def _take(root: Path, **settings) -> inv.Inventory:
@@ -53,10 +41,10 @@ HUB = {
     "content/events-not/x.md": "x", "content/images/a.png": PNG, "content/images/b.webp": b"RIFF\0\0\0\0WEBPVP8 ",
     "content/images/fake.png": b"<html>", "content/images/fake.webp": b"RIFF\0\0\0\0WAVE", "content/notes.txt": "x",
     "content/Thumbs.db": b"x", "content/page.MD": "x", "content/script.svg": "<svg/>", "content/data.tsv": "a",
-    "content/noext": "x", "content/practice/photo.png": PNG, "content/link.txt": ("link", "notes.txt"),
-    "content/out.txt": ("link", "../directory/a.yaml"), "content/dir-link": ("link", "images"),
-    "content/nowhere.txt": ("link", "missing.txt"), "content/.hidden.txt": "x", "content/to-hidden.txt": ("link", ".hidden.txt"),
-    "content/pipe.txt": None, "content/pipe-link.txt": ("link", "pipe.txt"), "content/Same.txt": "x", "content/same.txt": "x",
+    "content/noext": "x", "content/practice/photo.png": PNG, "content/link.txt": ("symlink", "notes.txt"),
+    "content/out.txt": ("symlink", "../directory/a.yaml"), "content/dir-link": ("symlink", "images"),
+    "content/nowhere.txt": ("symlink", "missing.txt"), "content/.hidden.txt": "x", "content/to-hidden.txt": ("symlink", ".hidden.txt"),
+    "content/pipe.txt": ("fifo",), "content/pipe-link.txt": ("symlink", "pipe.txt"), "content/Same.txt": "x", "content/same.txt": "x",
     "content/x.md": "x", "content/x/index.md": "x", "content/y/README.md": "x", "content/y.markdown": "x",
     "content/.git/config": "x", "content/a..b.txt": "x", "content/Café menu!.pdf": b"%PDF", "content/-draft.pdf": b"%PDF",
     "content/notes.MKDN": "x", "content/notes.Mdown": "x", "content/X-ray scan.pdf": b"%PDF", "content/日本": "x",
@@ -68,7 +56,7 @@ HUB = {
 def hub(tmp_path):
     """Taken afresh for each test: mutmut maps each test to the functions it calls (a module fixture's calls would
     count for the first test only, and the reasons test would never run against a mutant)."""
-    root = _tree(tmp_path, HUB)
+    root = write_files(tmp_path, HUB)
     return root, _take(root)
 
 
@@ -172,7 +160,7 @@ def test_every_refused_file_has_its_reason(hub):
 
 
 def test_listing_names_are_left_to_the_slug_check_unless_unprintable(tmp_path):
-    found = _take(_tree(tmp_path, {"directory/Bad Name.yaml": "x", "directory/bad\u0007.yaml": "x",
+    found = _take(write_files(tmp_path, {"directory/Bad Name.yaml": "x", "directory/bad\u0007.yaml": "x",
                                    "directory/Bad Dir/a.yaml": "x", "content/index.md": "x"}))
     assert {f.source for f in found.of_kind("listing")} == {"directory/Bad Name.yaml"}
     assert set(_problems(found)) == {"directory/bad\\u0007.yaml", "directory/Bad Dir"}
@@ -181,14 +169,14 @@ def test_listing_names_are_left_to_the_slug_check_unless_unprintable(tmp_path):
 
 def test_folders_nest_at_most_twelve_deep(tmp_path):
     deep = "/".join(f"d{n}" for n in range(13))
-    found = _take(_tree(tmp_path, {f"content/{deep}/a.md": "x", "content/" + "/".join(f"d{n}" for n in range(12)) + "/b.md": "x"}))
+    found = _take(write_files(tmp_path, {f"content/{deep}/a.md": "x", "content/" + "/".join(f"d{n}" for n in range(12)) + "/b.md": "x"}))
     assert [f.rel for f in found.files] == ["/".join(f"d{n}" for n in range(12)) + "/b.md"]
     assert _problems(found) == {f"content/{deep}": ("folders are nested more than 12 deep here",
                                                     "flatten the folders: web addresses this long help nobody")}
 
 
 def test_folder_settings_stay_inside_the_hub(tmp_path):
-    root = _tree(tmp_path / "hub", {"content/index.md": "x"})
+    root = write_files(tmp_path / "hub", {"content/index.md": "x"})
     (tmp_path / "outside").mkdir()
     for key, value in (("directory", "../outside"), ("directory", "/tmp"), ("resources", "../../outside"),
                        ("practice", "../../x"), ("events", "a/../../../x")):
@@ -206,7 +194,7 @@ def test_folder_settings_stay_inside_the_hub(tmp_path):
 
 
 def test_linked_folders_are_refused(tmp_path):
-    root = _tree(tmp_path, {"real/a.yaml": "x", "realcontent/index.md": "x"})
+    root = write_files(tmp_path, {"real/a.yaml": "x", "realcontent/index.md": "x"})
     os.symlink("real", root / "directory")
     os.symlink("realcontent", root / "content")
     found = _take(root)
@@ -218,7 +206,7 @@ def test_linked_folders_are_refused(tmp_path):
 
 
 def test_item_folders_may_be_set_with_slashes_and_any_case(tmp_path):
-    root = _tree(tmp_path, {"content/Guides-X/a.md": "x", "content/X-cases/b.md": "x", "content/X-dates/c.md": "x",
+    root = write_files(tmp_path, {"content/Guides-X/a.md": "x", "content/X-cases/b.md": "x", "content/X-dates/c.md": "x",
                             "content/X-cases/photo.png": PNG, "content/other/d.md": "x"})
     found = _take(root, resources="Guides-X/", practice="X-cases/", events="X-dates/")
     assert {f.rel: f.kind for f in found.files} == {"Guides-X/a.md": "resource", "X-cases/b.md": "practice",
@@ -228,14 +216,14 @@ def test_item_folders_may_be_set_with_slashes_and_any_case(tmp_path):
 
 
 def test_a_second_or_orphan_welsh_version_does_not_stop_the_others(tmp_path):
-    found = _take(_tree(tmp_path, {"content/a.md": "x", "content/a.cy.md": "x", "content/a.cy.markdown": "x",
+    found = _take(write_files(tmp_path, {"content/a.md": "x", "content/a.cy.md": "x", "content/a.cy.markdown": "x",
                                    "content/b.md": "x", "content/b.cy.md": "x", "content/0.cy.md": "x"}), languages=["en", "cy"])
     assert {f.rel: f.kind for f in found.files} == {"a.md": "page", "b.md": "page", "b.cy.md": "translation"}
     assert set(_problems(found)) == {"content/a.cy.md", "content/a.cy.markdown", "content/0.cy.md"}
 
 
 def test_listings_inside_the_content_folder_are_read_not_published(tmp_path):
-    root = _tree(tmp_path, {"content/directory/a.yaml": "x", "content/directory/README.md": "x", "content/index.md": "x"})
+    root = write_files(tmp_path, {"content/directory/a.yaml": "x", "content/directory/README.md": "x", "content/index.md": "x"})
     found = _take(root, directory="content/directory")
     assert [(f.source, f.kind, f.rel) for f in found.files] == [("content/directory/a.yaml", "listing", "a.yaml"),
                                                                  ("content/index.md", "page", "index.md")]
