@@ -41,6 +41,23 @@ LINEARITY_LIMIT = 1.3  # hub time per listing at 10,000 / at 1,000
 LARGE_N, LARGE_PEAK_LIMIT = 100_000, 3 * 10**9  # at 100,000 listings the hub builds in at most 3 GB (issue 11)
 CACHE_DIR = ".hub-cache"
 HUB_KINDS = ("hub-cold", "hub-warm")  # without and with the hub's build cache
+# Built sites and stale caches are moved here and deleted once every build is done. Deleting 40,000 files
+# leaves the file system work to do for a minute after (here, ext4 mounted with `discard` in a VM, creating
+# files straight after a large delete costs up to ten times the system time: bench/README.md), so a build
+# timed straight after the previous one's site was deleted paid for that deletion too.
+TRASH = OUT / "trash"
+
+
+def discard(path: Path) -> None:
+    """Move `path` out of the way now (a rename: no deletion debt for the next build); delete_discarded
+    removes it after the last build."""
+    if path.exists() or path.is_symlink():
+        TRASH.mkdir(parents=True, exist_ok=True)
+        path.rename(TRASH / f"{path.name}-{time.time_ns()}")
+
+
+def delete_discarded() -> None:
+    shutil.rmtree(TRASH, ignore_errors=True)
 
 
 def _generate(call: str) -> None:
@@ -127,10 +144,10 @@ def run_build(config: Path, site: Path, log: Path, *, cold: bool = False) -> dic
     cold: remove the project's .hub-cache first (the geo data the hub derives once from the
     ONS postcode files and then reuses), as on a fresh checkout without a CI cache.
     """
-    if site.exists():
-        shutil.rmtree(site)
+    discard(site)
     if cold:
-        shutil.rmtree(config.parent / CACHE_DIR, ignore_errors=True)
+        discard(config.parent / CACHE_DIR)
+    os.sync()  # the previous build's and the generator's writes reach the disk before the clock starts
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("HUB_BUILD_CACHE", None)  # the cache is the project's own .hub-cache/
     env["XDG_CACHE_HOME"] = str(config.parent / CACHE_DIR / "user")  # so is the rendered-description cache
@@ -213,8 +230,8 @@ def measure(kind: str, n: int, project: Path, slugs: list[str], repeat: int, kee
     else:
         result["output_bytes"] = result["output_files"] = None
         result["listing_pages"] = None
-    if not keep and site.exists():
-        shutil.rmtree(site)
+    if not keep:
+        discard(site)
     status = "ok" if best["exit_code"] == 0 else f"FAILED (exit {best['exit_code']}, see {log})"
     print(f"  {kind:<10} N={n:<6} {best['wall_s']:8.1f} s  {best['peak_rss_bytes'] / 2**20:7.0f} MiB  {status}", flush=True)
     return result
@@ -355,8 +372,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"N={n:,}: generating hub and baseline ...", flush=True)
         started = time.perf_counter()
         if not (args.reuse and len(list((hub / "directory").glob("*.yaml"))) == n):
+            discard(hub)
             generate_hub(hub, n, args.seed)
         if not args.no_expert:
+            discard(OUT / f"plain-expert-{n}")
             write_plain_baseline(hub, OUT / f"plain-expert-{n}", "expert")
         print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
         slugs = sorted(p.stem for p in (hub / "directory").glob("*.yaml"))
@@ -377,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         write_plain_baseline(hub, OUT / "plain-newcomer-1000", "newcomer")
         results.append(measure("newcomer", 1000, OUT / "plain-newcomer-1000", slugs, args.repeat, args.keep))
 
+    delete_discarded()
     ratios, targets = evaluate(results, sizes)
     print()
     print(table(results))
