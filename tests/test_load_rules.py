@@ -390,7 +390,7 @@ def test_packed_positions_give_the_same_answers_as_the_tables(tree, offset):
     paths = [*positions.values, *positions.keys]
     expected = [(positions.locate(path), positions.locate(path, prefer_key=True)) for path in paths]
     positions.pack()
-    assert not positions.values and not positions.keys and not positions.text  # nothing but the packed text kept
+    assert positions.tables is None and not positions.text and positions.packed  # nothing but the packed text kept
     assert [(positions.locate(path), positions.locate(path, prefer_key=True)) for path in paths] == expected
 
 

@@ -19,7 +19,7 @@ def test_valid_listings_keep_no_position_tables_and_later_problems_still_name_th
 
     [good] = hub.services  # the other one has an error and is left out
     assert good.slug == "good"
-    assert not good.positions.values and not good.positions.keys and not good.positions.text
+    assert good.positions.tables is None and not good.positions.text  # read without tables, and none made since
     assert good.positions.packed  # kept compressed, for a problem a later stage finds
 
     [problem] = [p for p in hub.errors if p.path == "directory/unknown-area.yaml"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 import yaml
 from yaml.events import (
@@ -35,38 +35,60 @@ class YamlProblem(Exception):
 
 @dataclass
 class Positions:
-    """Where each value (by its path of keys and indexes) starts in the file."""
+    """Where each value (by its path of keys and indexes) starts in the file.
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    The tables are made only when a position is asked for (`locate`, `values`, `keys`), by reading the text
+    again: a valid file is read once without them (a third of the reading time), and only a file with a
+    problem to report pays for its tables."""
+
     line_offset: int = 0
     problems: list["YamlProblem"] = field(default_factory=list)
-    # The YAML text the tables were read from (load_yaml), and once packed, that text compressed instead of the tables.
+    # The YAML text the tables come from (load_yaml), and once packed, that text compressed instead.
     text: str = field(default="", repr=False, compare=False)
     packed: bytes = field(default=b"", repr=False, compare=False)
+    tables: Optional[tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]] = field(
+        default=None, repr=False, compare=False)
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int]]:
+        """Path -> (line, column) of each value, as in the text (before line_offset)."""
+        return self._tables()[0]
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        """Path -> (line, column) of each mapping key."""
+        return self._tables()[1]
 
     def pack(self) -> None:
-        """Keep the file's text, compressed, instead of its tables, once the file's own checks are done.
+        """Keep the file's text, compressed, and nothing else, once the file's own checks are done.
 
-        The tables take about 15 KB a listing (170 MB at 10,000 listings, all alive at the end of loading);
+        Tables take about 15 KB a listing (170 MB at 10,000 listings, all alive at the end of loading);
         the compressed text under 2 KB. A later stage that reports a problem (an unknown postcode, a likely
         duplicate) calls `locate`, which reads the text again and gets the same positions."""
         if self.text:
             self.packed = zlib.compress(self.text.encode("utf-8"), 1)
         self.text = ""
-        self.values, self.keys = {}, {}
+        self.tables = None
 
-    def _unpack(self) -> None:
-        if self.packed:
-            _, again = load_yaml(zlib.decompress(self.packed).decode("utf-8"), line_offset=self.line_offset)
-            self.values, self.keys, self.packed = again.values, again.keys, b""
+    def _tables(self) -> tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
+        if self.tables is None:
+            text = zlib.decompress(self.packed).decode("utf-8") if self.packed else self.text
+            values: dict[Path, tuple[int, int]] = {}
+            keys: dict[Path, tuple[int, int]] = {}
+            if text:
+                try:
+                    _EventComposer(text, Positions(line_offset=self.line_offset), (values, keys)).document()
+                except (YamlProblem, yaml.YAMLError, RecursionError):
+                    pass  # the tables as far as the text could be read: load_yaml reported the rest
+            self.tables, self.packed = (values, keys), b""
+        return self.tables
 
     def locate(self, path: Path, *, prefer_key: bool = False) -> tuple[int, int]:
         """The closest known position for `path`, walking up to its parents."""
-        self._unpack()
+        values, keys = self._tables()
         path = tuple(path)
         while True:
-            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            table = (keys, values) if prefer_key else (values, keys)
             for source in table:
                 if path in source:
                     line, col = source[path]
@@ -89,9 +111,11 @@ class _EventComposer:
     every mistake at once; an alias reads as no value, a repeated key keeps its first value.
     """
 
-    def __init__(self, text: str, positions: Positions) -> None:
+    def __init__(self, text: str, positions: Positions,
+                 tables: Optional[tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]] = None) -> None:
         self.parser = _Parser(text)
         self.positions = positions
+        self.tables = tables  # (values, keys) to fill in, or None: reading without them is a third faster
 
     def document(self) -> Any:
         parser = self.parser
@@ -116,7 +140,8 @@ class _EventComposer:
     def value(self, path: Path, depth: int) -> Any:
         event = self.parser.get_event()
         mark = event.start_mark
-        self.positions.values[path] = (mark.line + 1, mark.column + 1)
+        if self.tables is not None:
+            self.tables[0][path] = (mark.line + 1, mark.column + 1)
         if depth > MAX_DEPTH:
             raise YamlProblem(mark.line + 1, mark.column + 1, "the file is nested too deeply")
         if isinstance(event, AliasEvent):
@@ -158,7 +183,8 @@ class _EventComposer:
                 self._skip()
                 continue
             first_seen[key] = mark.line + 1
-            self.positions.keys[path + (key,)] = (mark.line + 1, mark.column + 1)
+            if self.tables is not None:
+                self.tables[1][path + (key,)] = (mark.line + 1, mark.column + 1)
             result[key] = self.value(path + (key,), depth + 1)
         parser.get_event()
         return result

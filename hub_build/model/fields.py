@@ -43,17 +43,19 @@ def is_noncharacter(ch: str) -> bool:
 
 # Every character _check_characters may refuse: Unicode categories Cc (controls), Cs (surrogates) and Co
 # (private use), and the noncharacters. One regex search finds the first candidate; the rule below decides.
-_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
-                      + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-                      + "\U000f0000-\U0010ffff]")
+_SUSPECT_REST = ("\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+                 + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+                 + "\U000f0000-\U0010ffff]")
+_SUSPECT = re.compile("[\x00-\x1f" + _SUSPECT_REST)
+# Multi-line text may hold line ends and tabs: left out of the search, or a description's every line end
+# would be a Python-level match.
+_SUSPECT_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f" + _SUSPECT_REST)
 
 
 def _check_characters(value: str, *, multiline: bool) -> str:
     """Refuse characters that no reader can see or that make the feeds and calendars invalid XML/text."""
-    for match in _SUSPECT.finditer(value):  # most text has none: no per-character Python loop
+    for match in (_SUSPECT_MULTILINE if multiline else _SUSPECT).finditer(value):  # most text has none
         ch = match.group(0)
-        if ch in "\n\t" and multiline:
-            continue
         category = unicodedata.category(ch)
         if category == "Cc":
             raise problem("control_character", f"contains an invisible control character (U+{ord(ch):04X})",
