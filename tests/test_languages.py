@@ -272,3 +272,39 @@ def test_the_welsh_site_reads_the_shared_data_from_the_english_one(site):
     for link in re.findall(r'href="([^"]*open-data/oruk/[^"]+)"', find):
         assert resolve(site, "cy/find/index.html", link).is_file(), link
     assert re.findall(r'href="([^"]*open-data/oruk/[^"]+)"', find)
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_templates_gettext_translates_formats_and_escapes_as_jinjas_own(language):
+    """render/site.autoescaped_gettext stands in for the gettext Jinja's i18n extension installs (newstyle,
+    autoescaped): for every message of the catalogue, with values that hold markup and per cent signs, both
+    give the same HTML."""
+    from babel.messages.pofile import read_po
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    from hub_build.render.languages import translations
+    from hub_build.render.site import _env
+
+    reference = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    reference.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    ours = _env(language)
+    with open(Path(__file__).resolve().parents[1] / "hub_build" / "locale" / "hub.pot", "rb") as handle:
+        messages = [m.id for m in read_po(handle) if m.id and isinstance(m.id, str)]
+    assert len(messages) > 100
+    values = {name: '<b>&"%s%%' for message in messages for name in re.findall(r"%\((\w+)\)s", message)}
+    values["trusted"] = Markup("<i>kept</i>")
+    compared = 0
+    for message in messages:
+        names = re.findall(r"%\((\w+)\)[sd]", message)
+        if any(re.search(rf"%\({name}\)d", message) for name in names):
+            continue  # numbers: ngettext's, not gettext's
+        call = "_(message" + "".join(f", {name}=values[{name!r}]" for name in names) + ")"
+        source = "{{ " + call + " }}{{ gettext(message" + "".join(f", {n}=values['trusted']" for n in names) + ") }}"
+        got = ours.from_string(source).render(message=message, values=values)
+        assert got == reference.from_string(source).render(message=message, values=values), message
+        compared += 1
+    assert compared > 100
+    assert "&lt;b&gt;" in ours.from_string("{{ _('Phone: %(x)s', x='<b>') }}").render()
+    percent = "{{ _('100%% & more') }}{{ _('100%% & more') }}"  # always a format string, even with no values
+    assert ours.from_string(percent).render() == reference.from_string(percent).render() == "100% & more" * 2
