@@ -112,6 +112,23 @@ def _refused(point: int) -> bool:
             or 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE)
 
 
+def test_every_range_edge_is_refused_or_allowed_in_ascii_and_other_text():
+    """The search is split by range (ASCII text, the BMP, the astral planes): each edge of each range, in text
+    that is otherwise ASCII and in text that is not, one- and multi-line."""
+    starts_ends = [0x00, 0x08, 0x09, 0x0A, 0x0B, 0x1F, 0x20, 0x7E, 0x7F, 0x9F, 0xA0, 0xD7FF, 0xD800, 0xDFFF, 0xE000,
+                   0xF8FF, 0xF900, 0xFDCF, 0xFDD0, 0xFDEF, 0xFDF0, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0xEFFFF, 0xF0000,
+                   0x10FFFD, 0x10FFFE, 0x10FFFF]
+    points = starts_ends + [plane * 0x10000 + end for plane in range(17) for end in (0xFFFD, 0xFFFE, 0xFFFF)]
+    for point in points:
+        for before in ("a", "\u0175"):  # ŵ: not ASCII
+            for multiline in (False, True):
+                refused = _refused(point) and not (multiline and chr(point) in "\n\t")
+                verdict = fields.text_characters_problem(f"{before}{chr(point)}b", multiline=multiline)
+                assert (verdict is not None) == refused, (hex(point), before, multiline)
+    both = fields.text_characters_problem("\u0175\U0001fffe\x01")  # the first in the text is named
+    assert both is not None and "(U+1FFFE)" in both[0]
+
+
 @FAST
 @given(st.text(st.characters(codec=None, exclude_categories=())))
 def test_a_text_field_refuses_exactly_the_characters_the_rule_names(text):
