@@ -43,17 +43,27 @@ def _normal(text: str) -> str:
 
 _NORMAL_VALUES = {_normal(v) for v in VALUES}
 _NORMAL_BODY = {_normal(v) for v in BODY_LINES}
+# A text equal to an example value once normalised starts with the same word: most texts (every description)
+# are ruled out by their first word alone, without normalising them whole.
+_FIRST_WORDS = {v.split()[0] for v in _NORMAL_VALUES}
+
+
+def _could_be_example(text: str) -> bool:
+    words = text.split(None, 1)
+    return bool(words) and words[0].casefold() in _FIRST_WORDS
 
 
 def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, path + (index,))
+    """Every text in a file's data with its path, depth first in the file's order."""
+    stack: list[tuple[DataPath, Any]] = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            stack.extend((path + (key,), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((path + (index,), item) for index, item in reversed(list(enumerate(value))))
 
 
 def _hint(path: DataPath) -> str:
@@ -70,7 +80,7 @@ def problems(data: Any, positions: Positions, source: str, body: str = "", body_
     """An error for every example value left in a file's fields, and in a page's body (which starts at `body_line`)."""
     found = []
     for path, value in _strings(data, ()):
-        if _normal(value) in _NORMAL_VALUES:
+        if _could_be_example(value) and _normal(value) in _NORMAL_VALUES:
             line, col = positions.locate(path)
             found.append(Problem(source, line, col, f"{MESSAGE} ('{value.strip()}')", _hint(path), field=dotted(path)))
     for offset, text in enumerate(body.split("\n")):
