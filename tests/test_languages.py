@@ -9,6 +9,7 @@ tests/test_languages_browser.py.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -307,4 +308,16 @@ def test_the_templates_gettext_translates_formats_and_escapes_as_jinjas_own(lang
     assert compared > 100
     assert "&lt;b&gt;" in ours.from_string("{{ _('Phone: %(x)s', x='<b>') }}").render()
     percent = "{{ _('100%% & more') }}{{ _('100%% & more') }}"  # always a format string, even with no values
+    # A message alone in its braces is translated when the template is compiled (TranslatedAtCompileTime):
+    # every message of the catalogue, in a template of its own, and a few around other expressions
+    for message in messages:
+        if "%(" in message:
+            with pytest.raises(KeyError):  # values it is not given: an error when rendered, as with Jinja's own
+                ours.from_string("{{ _(" + json.dumps(message) + ") }}").render()
+            continue
+        source = "[{{ _(" + json.dumps(message) + ") }}|{{- gettext(" + json.dumps(message) + ") -}} | {{ 'x' }}]"
+        assert ours.from_string(source).render() == reference.from_string(source).render(), message
+    mixed = ("{{ _('Contact') | upper }}{{ _('Contact', x=1) }}{{ _(m) }}{{ _('Contact') ~ '<' }}{{ x(_('Contact')) }}"
+             "{% if _('Contact') %}{{ _('Contact') }}{% endif %}{{ ngettext('%(num)d service', '%(num)d services', 2) }}")
+    assert ours.from_string(mixed).render(m="Contact", x=len) == reference.from_string(mixed).render(m="Contact", x=len)
     assert ours.from_string(percent).render() == reference.from_string(percent).render() == "100% & more" * 2

@@ -11,10 +11,12 @@ import html
 import secrets
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
 
 from hub_build.core.dates import long_date
@@ -78,13 +80,40 @@ def autoescaped_gettext(translate: Callable[[str], str]) -> Callable[..., Markup
     return gettext
 
 
+class TranslatedAtCompileTime(Extension):
+    """`{{ _('Contact') }}`, a message without values and nothing else in the braces, becomes the template's own
+    text when the template is compiled: each environment is one language's, so the message's translation can
+    never change after that. It renders as autoescaped_gettext would (a Markup message is written as it is), and
+    a listing page no longer makes some twenty calls for words that are the same on every page. Babel reads the
+    template source, so extraction is unchanged."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        gettext: Callable[[str], str] = self.environment.globals["gettext"]  # type: ignore[assignment]
+        pending: list[Token] = []
+        shape = ("variable_begin", "name", "lparen", "string", "rparen", "variable_end")
+        for token in stream:
+            pending.append(token)
+            if token.type != shape[len(pending) - 1] or (len(pending) == 2 and token.value not in ("_", "gettext")):
+                yield from pending[:-1]  # not the shape: flush, and the last token may start it again
+                pending = [token] if token.type == "variable_begin" else []
+                if not pending:
+                    yield token
+            elif len(pending) == len(shape):
+                try:
+                    yield Token(pending[0].lineno, "data", str(gettext(pending[3].value)))
+                except (KeyError, ValueError, TypeError):  # it names values it is not given: fails when rendered, as before
+                    yield from pending
+                pending = []
+        yield from pending
+
+
 def _env(language: str = SOURCE_LANGUAGE) -> Environment:
     # auto_reload off: the templates are the package's own files, and with it on every get_template (and every
     # `{% from %}` import) asks the system whether the file changed: twice per page, 23,000 times a build.
     env = Environment(
         loader=PackageLoader("hub_build", "render/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"], auto_reload=False,
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n", TranslatedAtCompileTime], auto_reload=False,
     )
     catalogue = translations(language)
     env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
