@@ -11,7 +11,7 @@ import html
 import secrets
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from hub_build.core.dates import long_date
 from hub_build.model.fields import suggest_slug, tel_uri
-from hub_build.core.hub import Hub, ResourceEntry, ServiceEntry
+from hub_build.core.hub import Hub, LangText, ResourceEntry, ServiceEntry
 from hub_build.render.jsonld import service_jsonld
 from hub_build.render.markdown_cache import MarkdownCache
 from hub_build.core.urls import SiteUrls
@@ -121,6 +121,48 @@ def _env(language: str = SOURCE_LANGUAGE) -> Environment:
     env.globals["page_language"] = language
     env.globals["lang"] = partial(lang_attribute, page_language=language)
     return env
+
+
+class Shown(NamedTuple):
+    """A text as a page shows it, and its ` lang="…"` attribute (lang_attribute) or nothing."""
+
+    text: str
+    attr: Markup
+
+
+class LocationView(NamedTuple):
+    name: Shown
+    address: str | None
+    postcode: str
+    area: "Area | None"
+    area_href: str
+    access: Shown
+
+
+class ListingView(NamedTuple):
+    """A listing's page as listing.html shows it (HubSite.listing_view)."""
+
+    name: Shown
+    summary: Shown
+    summary_fell_back: bool
+    description: LangText
+    description_attr: Markup
+    hours: Shown
+    refer: Shown
+    cost_details: Shown
+    tel: str
+    languages: str
+    referral: str
+    cost: str
+    formats: str
+    topics: str
+    audiences: list[tuple[str, bool]]  # (label, whether its age range follows)
+    sectors: list[tuple[str, str]]  # (link, label)
+    types: list[tuple[str, str]]
+    nations: list[tuple[str, str]]
+    areas: list[tuple[str, str]]  # (link or "", name)
+    locations: list[LocationView]
+    reviewed_iso: str
 
 
 @dataclass
@@ -287,27 +329,57 @@ class HubSite:
 
     def render_listing(self, entry: ServiceEntry, page_url: str) -> str:
         service = entry.service
-        ctx = LinkContext(self, page_url)
-        areas = [self.areas.get(code) or Area(code, name, "", "") for code, name in entry.coverage_areas.items()]
-        if not entry.coverage_areas:
-            areas = [Area("", name, "", "") for name in service.coverage.local_authorities]
-        locations = [
-            {"location": loc, "area": self.areas.get(place.la_code) if place else None}
-            for loc, place in zip(service.locations, entry.places or [None] * len(service.locations), strict=True)
-        ]
         edit = self.hub.settings.edit_url
-        text = partial(self.hub.text, entry, lang=self.language)  # the listing's own text in the site's language
-        description = text("description")
+        view = self.listing_view(entry, LinkContext(self, page_url).link)
+        description = view.description
         return self._templates.get_template("listing.html").render(
-            entry=entry, areas=areas, locations=locations, text=text, description_lang=description.lang,
+            entry=entry, v=view,
             description=Markup(self.markdown.render(description.text)) if description.text else "",  # noqa: S704 - sanitised by nh3
-            fell_back=self.language != SOURCE_LANGUAGE and text("summary").fell_back,
+            fell_back=self.language != SOURCE_LANGUAGE and view.summary_fell_back,
             overdue=self.hub.is_overdue(service.last_reviewed), reviewed=self.date(service.last_reviewed),
             edit_url=edit.replace("{path}", entry.source) if edit else "",
             jsonld=Markup(service_jsonld(self, entry, page_url)),  # noqa: S704 - JSON with <, > and & escaped
             report=Markup(self.render_report("service", service.name, entry.source, page_url)),  # noqa: S704 - autoescaped template
-            link=ctx.link, label=self.label, labels=self.labels, asks_for=self.asks_for, tel=self.tel,
-            type_url=self.type_url, nation_url=self.nation_url, sector_url=self.sector_url,
+        )
+
+    def listing_view(self, entry: ServiceEntry, link: Callable[[str], str]) -> "ListingView":
+        """What a listing's page shows, made in Python for listing.html: its texts in the site's language with
+        their lang attributes, the vocabulary's labels, and links relative to the page (`link`)."""
+        service = entry.service
+        language = self.language
+
+        def shown(field: str, location: int | None = None) -> Shown:
+            text = self.hub.text(entry, field, language, location=location)
+            return Shown(text.text, lang_attribute(text.lang, language))
+
+        label = self.label
+        summary = self.hub.text(entry, "summary", language)
+        description = self.hub.text(entry, "description", language)
+        areas = [self.areas.get(code) or Area(code, name, "", "") for code, name in entry.coverage_areas.items()]
+        if not entry.coverage_areas:
+            areas = [Area("", name, "", "") for name in service.coverage.local_authorities]
+        places = entry.places or [None] * len(service.locations)
+        locations = []
+        for index, (location, place) in enumerate(zip(service.locations, places, strict=True)):
+            area = self.areas.get(place.la_code) if place else None
+            locations.append(LocationView(shown("name", index), location.address, location.postcode, area,
+                                          link(area.url) if area else "", shown("accessibility", index)))
+        return ListingView(
+            name=shown("name"), summary=Shown(summary.text, lang_attribute(summary.lang, language)),
+            summary_fell_back=summary.fell_back, description=description,
+            description_attr=lang_attribute(description.lang, language),
+            hours=shown("opening_hours"), refer=shown("how_to_refer"), cost_details=shown("cost_details"),
+            tel=self.tel(service.contact.phone) if service.contact.phone else "",
+            languages=", ".join(service.languages),
+            referral=label("referral_routes", service.access.referral), cost=label("cost_types", service.cost.type),
+            formats=self.labels("formats", service.formats), topics=self.labels("topics", service.topics),
+            audiences=[(label("audiences", a), bool(self.asks_for(a) == "age_range" and service.age_range))
+                       for a in service.audiences],
+            sectors=[(link(self.sector_url(x)), label("sectors", x)) for x in service.sectors],
+            types=[(link(self.type_url(x)), label("service_types", x)) for x in service.service_types],
+            nations=[(link(self.nation_url(n)), label("nations", n)) for n in service.coverage.nations],
+            areas=[(link(area.url) if area.url else "", area.name) for area in areas],
+            locations=locations, reviewed_iso=service.last_reviewed.isoformat(),
         )
 
     def render_report(self, kind: str, title: str, source: str, page_url: str) -> str:
