@@ -51,6 +51,23 @@ def test_listing_page_shows_what_a_professional_needs(tmp_path):
     assert ld["dateModified"] == "2026-09-14"
 
 
+def test_each_location_and_each_area_covered_shows_its_own_name_and_page(tmp_path):
+    two_places = listing(
+        locations=[{"name": "Family Links office", "address": "12 Example Street, Bristol", "postcode": "BS1 4DJ",
+                    "accessibility": "Step-free access."},
+                   {"postcode": "CF10 1EP", "accessibility": "A lift to every floor."},
+                   {"name": "Newport drop-in", "postcode": "NP20 1GA"}],
+        coverage={"nations": ["wales"], "local_authorities": ["Bristol, City of"]})
+    body = article(built(tmp_path, {"two-places.yaml": two_places}), "two-places")
+    places = re.findall(r'<div class="hub-location">\n(.*?)</div>', body, re.S)
+    assert [re.search(r"<h3>(.*?)</h3>", place).group(1) for place in places] == [
+        "Family Links office", "Address", "Newport drop-in"]
+    assert "Step-free access." in places[0] and "A lift to every floor." in places[1] and "Access:" not in places[2]
+    assert '<br><a href="../../browse/areas/cardiff/">Cardiff</a></p>' in places[1]
+    assert ('<dt>Covers</dt><dd><a href="../../browse/nations/wales/">Wales</a>, '
+            '<a href="../../browse/areas/bristol-city-of/">Bristol, City of</a></dd>') in body
+
+
 def test_overdue_listing_is_marked_for_readers(tmp_path):
     site = built(tmp_path, {"old.yaml": listing(last_reviewed="2025-01-01")})
     assert "These details may be out of date" in article(site, "old")
