@@ -21,3 +21,12 @@ def built_sample(tmp_path_factory):
     from hubs import built_sample_hub
 
     return built_sample_hub(tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    """One headless Chromium (Debian's, tests/browser.py chromium()) for a test module; each test opens its own pages."""
+    from browser import chromium
+
+    with chromium() as launched:
+        yield launched

@@ -22,7 +22,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from browser import chromium
 from sitepages import (
     PAGE_TYPES, SUB_PATH, html_files, npm_tool, pages_by_type, pages_server, representatives, sample_site,
     subpath_site,
@@ -34,20 +33,13 @@ SEARCH_WITH_RESULTS = "find/?what=family"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """One Chromium for the module; each test opens its own pages."""
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="module")
 def site_url():
     with pages_server(sample_site()) as base:
         yield base
 
 
-def open_page(browser, base: str, url: str, width: int):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def open_page(chromium_browser, base: str, url: str, width: int):
+    page = chromium_browser.new_page(viewport={"width": width, "height": 900})
     page.goto(base + url)
     return page
 
@@ -90,11 +82,11 @@ def axe_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page_type(browser, site_url, width):
+def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page_type(chromium_browser, site_url, width):
     found = pages_by_type(sample_site())
     assert set(PAGE_TYPES) <= set(found), set(PAGE_TYPES) - set(found)
     failures = []
-    page = browser.new_page(viewport={"width": width, "height": 900})  # one page: the theme's files stay cached
+    page = chromium_browser.new_page(viewport={"width": width, "height": 900})  # one page: the theme's files stay cached
     for name, url, prepare in browser_states():
         page.goto(site_url + url)
         if prepare:
@@ -104,9 +96,9 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page_type(browser, site_url,
     assert not failures, "\n".join(failures)
 
 
-def test_axe_reports_what_it_should(browser, site_url):
+def test_axe_reports_what_it_should(chromium_browser, site_url):
     """The check can fail: low contrast, an unlabelled field and a missing alt text are reported."""
-    page = open_page(browser, site_url, "", 1280)
+    page = open_page(chromium_browser, site_url, "", 1280)
     page.evaluate("""() => {
         const box = document.querySelector('#hub-content article');
         box.insertAdjacentHTML('afterbegin', '<p style="color:#999;background:#fff">faint</p>' +
@@ -189,8 +181,8 @@ def test_heading_check_catches_gaps():
 
 @pytest.mark.parametrize("name,url,prepare", [("search with results", SEARCH_WITH_RESULTS, show_search_results),
                                               ("suggest form with errors", "suggest/", show_suggest_errors)])
-def test_headings_without_gaps_after_scripts_run(browser, site_url, name, url, prepare):
-    page = open_page(browser, site_url, url, 1280)
+def test_headings_without_gaps_after_scripts_run(chromium_browser, site_url, name, url, prepare):
+    page = open_page(chromium_browser, site_url, url, 1280)
     prepare(page)
     levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", """hs => hs
         .filter(h => h.checkVisibility({visibilityProperty: true}))
@@ -247,9 +239,9 @@ KEYBOARD_PAGES = [("home", "", None), ("search with results", SEARCH_WITH_RESULT
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name,url,prepare", KEYBOARD_PAGES)
-def test_keyboard_skip_link_first_every_control_reached_focus_always_visible(browser, site_url, name, url, prepare,
+def test_keyboard_skip_link_first_every_control_reached_focus_always_visible(chromium_browser, site_url, name, url, prepare,
                                                                                width):
-    page = open_page(browser, site_url, url, width)
+    page = open_page(chromium_browser, site_url, url, width)
     if prepare:
         prepare(page)
     page.add_style_tag(content=NO_TRANSITIONS)
@@ -273,8 +265,8 @@ def test_keyboard_skip_link_first_every_control_reached_focus_always_visible(bro
 
 # --- language of parts ---------------------------------------------------------------------------------------
 
-def test_search_results_mark_a_gaelic_name(browser, site_url):
-    page = open_page(browser, site_url, "find/?what=taic", 1280)
+def test_search_results_mark_a_gaelic_name(chromium_browser, site_url):
+    page = open_page(chromium_browser, site_url, "find/?what=taic", 1280)
     show_search_results(page)
     langs = page.eval_on_selector_all("#hub-results a[lang]", "as => as.map(a => [a.lang, a.textContent])")
     page.close()
@@ -304,8 +296,8 @@ def shortlist_two(page) -> None:
 @pytest.mark.parametrize("name,url,prepare", [
     ("listing", "services/bristol-family-links/", None), ("sector", "sectors/schools/", None),
     ("browse list", "browse/a-z/", None), ("shortlist", SEARCH_WITH_RESULTS, shortlist_two)])
-def test_printed_pages_say_hub_date_and_address_without_navigation(browser, site_url, name, url, prepare):
-    page = open_page(browser, site_url, url, 1280)
+def test_printed_pages_say_hub_date_and_address_without_navigation(chromium_browser, site_url, name, url, prepare):
+    page = open_page(chromium_browser, site_url, url, 1280)
     if prepare:
         prepare(page)
     screen = page.evaluate(PRINTED)
@@ -326,11 +318,11 @@ def test_printed_pages_say_hub_date_and_address_without_navigation(browser, site
 
 # --- a sub-path -------------------------------------------------------------------------------------------------
 
-def test_404_and_pages_work_under_a_sub_path(browser):
+def test_404_and_pages_work_under_a_sub_path(chromium_browser):
     with pages_server(subpath_site(), SUB_PATH) as base:
         for url, status in (("no/such/page/", 404), ("services/no-such-service/", 404), ("", 200),
                             ("services/bristol-family-links/", 200), ("find/", 200)):
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = chromium_browser.new_page(viewport={"width": 1280, "height": 900})
             failed = []
             page.on("requestfailed", lambda request, failed=failed: failed.append(request.url))
             page.on("response", lambda response, failed=failed: failed.append(response.url) if response.status >= 400

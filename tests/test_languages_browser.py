@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from browser import chromium
 from sitepages import bilingual_sample_site, page_type, pages_server, url_of
 from test_accessibility import axe_violations, settle
 
@@ -27,21 +26,14 @@ def english_representatives() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """One Chromium for the module; each test opens its own pages."""
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="module")
 def base():
     with pages_server(bilingual_sample_site()) as url:
         yield url
 
 
 @pytest.fixture()
-def page(browser):
-    opened = browser.new_page(viewport={"width": 1280, "height": 900})
+def page(chromium_browser):
+    opened = chromium_browser.new_page(viewport={"width": 1280, "height": 900})
     problems: list[str] = []
     opened.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
     opened.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
@@ -128,14 +120,14 @@ def test_welsh_pages_say_they_are_welsh_after_their_scripts_run(page, base):
 
 
 @pytest.mark.parametrize("width", (320, 1280))
-def test_axe_finds_no_violation_on_any_type_of_welsh_page(browser, base, width):
+def test_axe_finds_no_violation_on_any_type_of_welsh_page(chromium_browser, base, width):
     failures = []
     states = list(english_representatives().items())
     if width == 320:  # the narrow width for the pages whose layout changes most with it
         states = [(kind, url) for kind, url in states if kind in ("home", "search", "listing", "suggest")]
     states.append(("search with results", "find/?what=family"))
     for kind, url in states:
-        opened = browser.new_page(viewport={"width": width, "height": 900})
+        opened = chromium_browser.new_page(viewport={"width": width, "height": 900})
         opened.goto(base + "cy/" + url)
         if kind == "search with results":
             wait_for_results(opened)
